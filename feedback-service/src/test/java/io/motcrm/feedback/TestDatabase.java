@@ -1,0 +1,10 @@
+package io.motcrm.feedback;
+
+import io.motcrm.platform.testing.PostgresTestDatabase;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+
+/** Every test of this service runs against the feedback_test database on real PostgreSQL. */
+@QuarkusTestResource(value = PostgresTestDatabase.class, initArgs = @ResourceArg(name = "database", value = "feedback_test"))
+public class TestDatabase {
+}

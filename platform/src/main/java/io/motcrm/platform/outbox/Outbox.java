@@ -1,0 +1,59 @@
+package io.motcrm.platform.outbox;
+
+import java.time.Clock;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Records a call to another service in the caller's transaction. If the transaction rolls back, the
+ * call never happens; if it commits, the relay delivers it at least once, and the receiver's
+ * idempotency makes the effect exactly once.
+ */
+@ApplicationScoped
+public class Outbox {
+
+    @Inject
+    ObjectMapper mapper;
+
+    @Inject
+    Clock clock;
+
+    /**
+     * @param target the receiving service's REST client config key, e.g. {@code loyalty-api}
+     * @param path the receiving endpoint, e.g. {@code /internal/v1/events/purchase-recorded}
+     * @param aggregateType what the message is about, e.g. {@code customer}
+     * @param aggregateId which one; messages of one aggregate to one target keep their order
+     * @param payload serialised as JSON
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public OutboxMessage enqueue(String target, String path, String aggregateType, String aggregateId, Object payload) {
+        OutboxMessage message = new OutboxMessage();
+        message.target = target;
+        message.path = path;
+        message.aggregateType = aggregateType;
+        message.aggregateId = aggregateId;
+        message.orderingKey = target + '|' + aggregateType + '|' + aggregateId;
+        message.payload = toJson(payload);
+        message.idempotencyKey = "outbox-" + UUID.randomUUID();
+        message.status = OutboxMessage.Status.PENDING;
+        message.attempts = 0;
+        message.createdAt = clock.instant();
+        message.nextAttemptAt = message.createdAt;
+        message.persist();
+        return message;
+    }
+
+    private String toJson(Object payload) {
+        try {
+            return mapper.writeValueAsString(payload);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Outbox payload cannot be serialised", e);
+        }
+    }
+}

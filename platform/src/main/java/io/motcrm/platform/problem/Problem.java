@@ -1,0 +1,92 @@
+package io.motcrm.platform.problem;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
+/**
+ * An RFC 9457 problem-details body. {@code code} repeats the last segment of {@code type} so that
+ * clients can switch on a short string; {@code violations} lists per-field errors of a validation
+ * problem; further members specific to a problem type are flattened into the object.
+ */
+@RegisterForReflection
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+@JsonPropertyOrder({ "type", "title", "status", "detail", "instance", "code", "violations" })
+public final class Problem {
+
+    public static final String MEDIA_TYPE = "application/problem+json";
+
+    private final String type;
+    private final String title;
+    private final int status;
+    private final String detail;
+    private final String instance;
+    private final String code;
+    private final List<Violation> violations;
+    private final Map<String, Object> extensions;
+
+    private Problem(ProblemType problemType, String detail, String instance, List<Violation> violations,
+            Map<String, Object> extensions) {
+        this.type = problemType.typeUri();
+        this.title = problemType.title();
+        this.status = problemType.status();
+        this.code = problemType.code();
+        this.detail = detail;
+        this.instance = instance;
+        this.violations = violations == null ? List.of() : List.copyOf(violations);
+        this.extensions = extensions == null ? Map.of() : new LinkedHashMap<>(extensions);
+    }
+
+    public static Problem of(ProblemType type, String detail) {
+        return new Problem(type, detail, null, null, null);
+    }
+
+    public static Problem of(ProblemType type, String detail, String instance, List<Violation> violations,
+            Map<String, Object> extensions) {
+        return new Problem(type, detail, instance, violations, extensions);
+    }
+
+    public String getType() {
+        return type;
+    }
+
+    public String getTitle() {
+        return title;
+    }
+
+    public int getStatus() {
+        return status;
+    }
+
+    public String getDetail() {
+        return detail;
+    }
+
+    public String getInstance() {
+        return instance;
+    }
+
+    public String getCode() {
+        return code;
+    }
+
+    public List<Violation> getViolations() {
+        return violations;
+    }
+
+    @JsonAnyGetter
+    public Map<String, Object> getExtensions() {
+        return extensions;
+    }
+
+    /** One invalid field: its path in the request (dotted, with indexes) and what is wrong. */
+    @RegisterForReflection
+    public record Violation(String field, String message) {
+    }
+}

@@ -1,0 +1,48 @@
+package io.motcrm.platform.problem;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Thrown by application code to answer with a problem. The transaction it crosses is rolled back,
+ * so a rejected request changes nothing.
+ */
+public class ProblemException extends RuntimeException {
+
+    private final transient ProblemType type;
+    private final transient Map<String, Object> extensions = new LinkedHashMap<>();
+    private final transient Map<String, String> headers = new LinkedHashMap<>();
+
+    public ProblemException(ProblemType type, String detail) {
+        super(detail, null, false, false);
+        this.type = type;
+    }
+
+    public ProblemType type() {
+        return type;
+    }
+
+    public String detail() {
+        return getMessage();
+    }
+
+    /** Adds a member to the problem body, e.g. the available balance when a redemption is too large. */
+    public ProblemException with(String name, Object value) {
+        extensions.put(name, value);
+        return this;
+    }
+
+    /** Adds a response header, e.g. {@code Retry-After}. */
+    public ProblemException withHeader(String name, String value) {
+        headers.put(name, value);
+        return this;
+    }
+
+    public Map<String, Object> extensions() {
+        return extensions;
+    }
+
+    public Map<String, String> headers() {
+        return headers;
+    }
+}

@@ -1,0 +1,217 @@
+package io.motcrm.platform.problem;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.PropertyBindingException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+
+import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException;
+import io.quarkus.logging.Log;
+
+/**
+ * The one set of exception mappers: every error a resource raises leaves as problem details. No
+ * exception class names, messages of unexpected errors or stack traces reach the client.
+ */
+public class ProblemMappers {
+
+    /** Headers of an HTTP-layer error that the client needs (e.g. which methods are allowed). */
+    private static final List<String> KEPT_HEADERS = List.of(HttpHeaders.ALLOW, HttpHeaders.RETRY_AFTER,
+            HttpHeaders.WWW_AUTHENTICATE);
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e, UriInfo uri) {
+        var response = Response.status(e.type().status())
+                .type(Problem.MEDIA_TYPE)
+                .entity(Problem.of(e.type(), e.detail(), uri.getPath(), List.of(), e.extensions()));
+        e.headers().forEach(response::header);
+        return response.build();
+    }
+
+    @ServerExceptionMapper
+    public Response invalidParameters(ResteasyReactiveViolationException e, UriInfo uri) {
+        return violations(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response violations(ConstraintViolationException e, UriInfo uri) {
+        List<Problem.Violation> violations = e.getConstraintViolations().stream()
+                .map(v -> new Problem.Violation(fieldOf(v), v.getMessage()))
+                .sorted((a, b) -> a.field().compareTo(b.field()))
+                .toList();
+        String detail = violations.size() == 1 ? "1 field is invalid" : violations.size() + " fields are invalid";
+        return ProblemResponses.of(Problem.of(CommonProblem.VALIDATION_FAILED, detail, uri.getPath(), violations, Map.of()));
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e, UriInfo uri) {
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return json(json, uri);
+        }
+        int status = e.getResponse().getStatus();
+        CommonProblem type = CommonProblem.forStatus(status);
+        String detail = type == CommonProblem.INTERNAL_ERROR ? null : httpDetail(e.getMessage(), status);
+        var response = Response.status(type == CommonProblem.BAD_REQUEST ? status : type.status())
+                .type(Problem.MEDIA_TYPE)
+                .entity(Problem.of(type, detail, uri.getPath(), List.of(), Map.of()));
+        for (String header : KEPT_HEADERS) {
+            String value = e.getResponse().getHeaderString(header);
+            if (value != null) {
+                response.header(header, value);
+            }
+        }
+        return response.build();
+    }
+
+    @ServerExceptionMapper({ JsonProcessingException.class, MismatchedInputException.class, JsonParseException.class,
+            InvalidFormatException.class, ValueInstantiationException.class })
+    public Response json(JsonProcessingException e, UriInfo uri) {
+        String field = e instanceof JsonMappingException mapping ? pathOf(mapping.getPath()) : "";
+        Problem problem;
+        if (e instanceof PropertyBindingException unknown) {
+            problem = Problem.of(CommonProblem.UNKNOWN_FIELD, "Field '" + field + "' is not accepted", uri.getPath(),
+                    List.of(new Problem.Violation(field, "unknown field")), Map.of());
+        } else if (e instanceof InvalidFormatException format) {
+            String message = "'" + format.getValue() + "' is not " + describe(format.getTargetType());
+            problem = Problem.of(CommonProblem.INVALID_FIELD, message, uri.getPath(),
+                    List.of(new Problem.Violation(field, message)), Map.of());
+        } else if (e instanceof ValueInstantiationException || (e instanceof MismatchedInputException && !field.isEmpty())) {
+            Class<?> target = e instanceof MismatchedInputException m ? m.getTargetType() : null;
+            String message = target == null ? "has an invalid value" : "must be " + describe(target);
+            problem = Problem.of(CommonProblem.INVALID_FIELD, "Field '" + field + "' " + message, uri.getPath(),
+                    List.of(new Problem.Violation(field, message)), Map.of());
+        } else if (e instanceof MismatchedInputException mismatched) {
+            problem = Problem.of(CommonProblem.MALFORMED_REQUEST,
+                    "The body must be " + describe(mismatched.getTargetType()), uri.getPath(), List.of(), Map.of());
+        } else {
+            problem = Problem.of(CommonProblem.MALFORMED_REQUEST, "The body is not valid JSON", uri.getPath(),
+                    List.of(), Map.of());
+        }
+        return ProblemResponses.of(problem);
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e, UriInfo uri) {
+        String errorId = UUID.randomUUID().toString();
+        Log.errorf(e, "Unexpected error %s on %s", errorId, uri.getPath());
+        return ProblemResponses.of(Problem.of(CommonProblem.INTERNAL_ERROR,
+                "The error was logged with id " + errorId, uri.getPath(), List.of(), Map.of("errorId", errorId)));
+    }
+
+    private static String httpDetail(String message, int status) {
+        if (message == null || message.startsWith("HTTP ") || message.contains("Exception")) {
+            return switch (status) {
+                case 404 -> "Nothing exists at this path";
+                case 405 -> "This method is not supported here";
+                case 406 -> "Only application/json can be produced";
+                case 415 -> "The body must be application/json";
+                default -> null;
+            };
+        }
+        return message;
+    }
+
+    /** The request path of an invalid field, without the Java method and parameter names. */
+    static String fieldOf(ConstraintViolation<?> violation) {
+        List<String> parts = new ArrayList<>();
+        String parameter = null;
+        for (Path.Node node : violation.getPropertyPath()) {
+            if (node.getKind() == ElementKind.PARAMETER) {
+                parameter = node.getName();
+                parts.clear();
+            } else if (node.getKind() == ElementKind.PROPERTY || node.getKind() == ElementKind.CONTAINER_ELEMENT) {
+                String name = node.getKind() == ElementKind.CONTAINER_ELEMENT ? "" : node.getName();
+                if (node.getIndex() != null && !parts.isEmpty()) {
+                    parts.set(parts.size() - 1, parts.get(parts.size() - 1) + "[" + node.getIndex() + "]");
+                } else if (node.getKey() != null && !parts.isEmpty()) {
+                    parts.set(parts.size() - 1, parts.get(parts.size() - 1) + "[" + node.getKey() + "]");
+                }
+                if (!name.isEmpty()) {
+                    parts.add(name);
+                }
+            }
+        }
+        if (parts.isEmpty()) {
+            return parameter == null ? "" : parameter;
+        }
+        return String.join(".", parts);
+    }
+
+    static String pathOf(List<JsonMappingException.Reference> path) {
+        StringBuilder field = new StringBuilder();
+        for (JsonMappingException.Reference reference : path) {
+            if (reference.getIndex() >= 0) {
+                field.append('[').append(reference.getIndex()).append(']');
+            } else if (reference.getFieldName() != null) {
+                if (!field.isEmpty()) {
+                    field.append('.');
+                }
+                field.append(reference.getFieldName());
+            }
+        }
+        return field.toString();
+    }
+
+    /** Names a JSON type for a Java target type, without leaking Java class names. */
+    static String describe(Class<?> type) {
+        if (type == null) {
+            return "a valid value";
+        }
+        if (type.isEnum()) {
+            return "one of " + Arrays.stream(type.getEnumConstants())
+                    .map(constant -> jsonName((Enum<?>) constant))
+                    .collect(Collectors.joining(", ", "[", "]"));
+        }
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class
+                || type == Short.class || type == short.class) {
+            return "a whole number";
+        }
+        if (Number.class.isAssignableFrom(type) || type == double.class || type == float.class) {
+            return "a number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (type == String.class || type == UUID.class) {
+            return type == UUID.class ? "a UUID" : "a string";
+        }
+        if (java.time.temporal.Temporal.class.isAssignableFrom(type)) {
+            return "an ISO-8601 date or time";
+        }
+        if (type.isArray() || Collection.class.isAssignableFrom(type)) {
+            return "an array";
+        }
+        return "an object";
+    }
+
+    private static String jsonName(Enum<?> constant) {
+        try {
+            var property = constant.getDeclaringClass().getField(constant.name())
+                    .getAnnotation(com.fasterxml.jackson.annotation.JsonProperty.class);
+            return property != null ? property.value() : constant.name();
+        } catch (NoSuchFieldException e) {
+            return constant.name();
+        }
+    }
+}

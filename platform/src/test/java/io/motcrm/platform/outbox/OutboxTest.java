@@ -1,0 +1,157 @@
+package io.motcrm.platform.outbox;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.motcrm.platform.fixture.FixtureEffect;
+import io.motcrm.platform.testing.FaultProxy;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+
+@QuarkusTest
+class OutboxTest {
+
+    @ConfigProperty(name = "quarkus.rest-client.receiver.url")
+    URI receiver;
+
+    @Inject
+    OutboxRelay relay;
+
+    @Inject
+    MeterRegistry registry;
+
+    FaultProxy proxy;
+
+    @BeforeEach
+    void startProxy() {
+        proxy = FaultProxy.on(receiver.getPort(), RestAssured.port, FaultProxy.Mode.DOWN);
+    }
+
+    @AfterEach
+    void stopProxy() {
+        proxy.close();
+    }
+
+    /**
+     * The receiver is down, then its responses are lost after it applied the messages, then it
+     * recovers: every message ends delivered, applied exactly once, in order per aggregate.
+     */
+    @Test
+    void outageThenRecoveryDeliversEveryMessageExactlyOnceInOrder() {
+        String run = "outage-" + UUID.randomUUID();
+        int aggregates = 8;
+        int perAggregate = 6;
+        List<String> effects = new ArrayList<>();
+        for (int seq = 0; seq < perAggregate; seq++) {
+            for (int a = 0; a < aggregates; a++) {
+                effects.add("""
+                        {"ref": "%s-%d-%d", "aggregate": "%s-%d", "seq": %d, "amount": 1, "holdMillis": 0}
+                        """.formatted(run, a, seq, run, a, seq));
+            }
+        }
+        given().contentType(ContentType.JSON).body("{\"effects\": " + effects + "}").post("/fixture/outbox")
+                .then().statusCode(202);
+
+        // Down: attempts fail, nothing is lost or given up.
+        await().atMost(Duration.ofSeconds(10)).until(() -> failedAttempts(run) >= aggregates);
+        assertThat(count(run, OutboxMessage.Status.DELIVERED)).isZero();
+        assertThat(count(run, OutboxMessage.Status.DEAD)).isZero();
+        assertThat(effectsApplied(run)).isZero();
+
+        // Up but every response is lost: the receiver applies messages the relay believes failed.
+        proxy.mode(FaultProxy.Mode.DROP_RESPONSES);
+        await().atMost(Duration.ofSeconds(10)).until(() -> effectsApplied(run) >= aggregates);
+        assertThat(count(run, OutboxMessage.Status.DELIVERED)).isZero();
+
+        proxy.mode(FaultProxy.Mode.UP);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> count(run, OutboxMessage.Status.DELIVERED) == (long) aggregates * perAggregate);
+
+        for (int a = 0; a < aggregates; a++) {
+            String aggregate = run + "-" + a;
+            List<FixtureEffect> applied = QuarkusTransaction.requiringNew()
+                    .call(() -> FixtureEffect.<FixtureEffect> list("aggregate = ?1 order by id", aggregate));
+            assertThat(applied).extracting(effect -> effect.seq)
+                    .as("each message of %s applied once, in order", aggregate)
+                    .containsExactly(0, 1, 2, 3, 4, 5);
+        }
+    }
+
+    @Test
+    void rejectedMessageIsDeadLetteredVisiblyAndBlocksOnlyItsAggregate() {
+        proxy.mode(FaultProxy.Mode.UP);
+        String run = "poison-" + UUID.randomUUID();
+        // amount 0 fails the receiver's validation (400): retrying cannot help.
+        String effects = """
+                [{"ref": "%1$s-a-0", "aggregate": "%1$s-a", "seq": 0, "amount": 1, "holdMillis": 0},
+                 {"ref": "%1$s-a-1", "aggregate": "%1$s-a", "seq": 1, "amount": 1, "holdMillis": 0},
+                 {"ref": "%1$s-b-0", "aggregate": "%1$s-b", "seq": 0, "amount": 1, "holdMillis": 0}]
+                """.formatted(run);
+        given().contentType(ContentType.JSON).body("{\"effects\": " + effects + "}").post("/fixture/outbox")
+                .then().statusCode(202);
+        // Break the first message of aggregate a in place, as a bug in a producer would.
+        QuarkusTransaction.requiringNew().run(() -> OutboxMessage.update(
+                "payload = replace(payload, '\"amount\":1', '\"amount\":0') where aggregateId = ?1 and payload like ?2",
+                run + "-a", "%\"seq\":0%"));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> count(run, OutboxMessage.Status.DEAD) == 1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> count(run, OutboxMessage.Status.DELIVERED) == 1);
+        relay.refreshGauges();
+        assertThat(registry.get("motcrm.outbox.messages").tag("status", "dead").gauge().value()).isGreaterThanOrEqualTo(1);
+        assertThat(registry.get("motcrm.outbox.dead.lettered").tag("target", "receiver").counter().count())
+                .isGreaterThanOrEqualTo(1);
+        // a-1 waits behind the dead a-0; b went through.
+        assertThat(effectsApplied(run + "-b")).isEqualTo(1);
+        assertThat(effectsApplied(run + "-a")).isZero();
+
+        // An operator fixes and requeues it: the aggregate's queue drains in order.
+        OutboxMessage deadMessage = QuarkusTransaction.requiringNew().call(() -> OutboxMessage
+                .<OutboxMessage> find("aggregateId = ?1 and status = ?2", run + "-a", OutboxMessage.Status.DEAD)
+                .singleResult());
+        assertThat(deadMessage.lastStatus).isEqualTo(400);
+        QuarkusTransaction.requiringNew().run(() -> OutboxMessage.update(
+                "payload = replace(payload, '\"amount\":0', '\"amount\":1') where id = ?1", deadMessage.id));
+        assertThat(relay.requeue(deadMessage.id)).isTrue();
+        await().atMost(Duration.ofSeconds(10)).until(() -> count(run, OutboxMessage.Status.DELIVERED) == 3);
+        assertThat(effectsApplied(run + "-a")).isEqualTo(2);
+    }
+
+    @Test
+    void backoffGrowsExponentiallyUpToTheCap() {
+        assertThat(relay.backoff(1).toMillis()).isBetween(80L, 120L);
+        assertThat(relay.backoff(3).toMillis()).isBetween(320L, 480L);
+        assertThat(relay.backoff(10).toMillis()).isBetween(400L, 600L);
+        assertThat(relay.backoff(500).toMillis()).isBetween(400L, 600L);
+    }
+
+    private static long count(String run, OutboxMessage.Status status) {
+        return QuarkusTransaction.requiringNew()
+                .call(() -> OutboxMessage.count("aggregateId like ?1 and status = ?2", run + "%", status));
+    }
+
+    private static long failedAttempts(String run) {
+        return QuarkusTransaction.requiringNew()
+                .call(() -> OutboxMessage.count("aggregateId like ?1 and attempts > 0", run + "%"));
+    }
+
+    private static long effectsApplied(String prefix) {
+        return QuarkusTransaction.requiringNew().call(() -> FixtureEffect.count("ref like ?1", prefix + "%"));
+    }
+}

@@ -1,0 +1,137 @@
+package io.motcrm.platform.problem;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+@QuarkusTest
+class ProblemDetailsTest {
+
+    private static final String VALID = """
+            {"name": "a", "lines": [{"sku": "x", "quantity": 1, "kind": "EARN"}]}
+            """;
+
+    @Test
+    void validRequestPasses() {
+        given().contentType(ContentType.JSON).body(VALID).post("/fixture/orders")
+                .then().statusCode(200).body("name", equalTo("a"));
+    }
+
+    @Test
+    void malformedJsonIsA400Problem() {
+        given().contentType(ContentType.JSON).body("{\"name\": ").post("/fixture/orders")
+                .then().statusCode(400)
+                .contentType(Problem.MEDIA_TYPE)
+                .body("type", equalTo("urn:motcrm:problem:malformed-request"))
+                .body("code", equalTo("malformed-request"))
+                .body("status", equalTo(400))
+                .body("title", not(nullValue()))
+                .body(not(containsString("jackson")))
+                .body(not(containsString("Exception")));
+    }
+
+    @Test
+    void wrongTypeNamesTheField() {
+        given().contentType(ContentType.JSON)
+                .body("{\"name\": \"a\", \"lines\": [{\"sku\": \"x\", \"quantity\": \"many\", \"kind\": \"EARN\"}]}")
+                .post("/fixture/orders")
+                .then().statusCode(400)
+                .contentType(Problem.MEDIA_TYPE)
+                .body("code", equalTo("invalid-field"))
+                .body("violations[0].field", equalTo("lines[0].quantity"))
+                .body(not(containsString("java.lang")));
+    }
+
+    @Test
+    void unknownEnumValueListsTheAcceptedOnes() {
+        given().contentType(ContentType.JSON)
+                .body("{\"name\": \"a\", \"lines\": [{\"sku\": \"x\", \"quantity\": 1, \"kind\": \"STEAL\"}]}")
+                .post("/fixture/orders")
+                .then().statusCode(400)
+                .body("code", equalTo("invalid-field"))
+                .body("violations[0].field", equalTo("lines[0].kind"))
+                .body("detail", containsString("[EARN, SPEND]"));
+    }
+
+    @Test
+    void missingRequiredFieldsAreListed() {
+        given().contentType(ContentType.JSON).body("{\"lines\": [{\"sku\": \"\"}]}").post("/fixture/orders")
+                .then().statusCode(400)
+                .contentType(Problem.MEDIA_TYPE)
+                .body("code", equalTo("validation-failed"))
+                .body("violations.field", hasItem("name"))
+                .body("violations.field", hasItem("lines[0].sku"))
+                .body("violations.field", hasItem("lines[0].quantity"))
+                .body("violations.field", hasItem("lines[0].kind"));
+    }
+
+    @Test
+    void unknownFieldIsRejected() {
+        given().contentType(ContentType.JSON)
+                .body("{\"name\": \"a\", \"lines\": [], \"balance\": 1000000}")
+                .post("/fixture/orders")
+                .then().statusCode(400)
+                .body("code", equalTo("unknown-field"))
+                .body("violations[0].field", equalTo("balance"));
+    }
+
+    @Test
+    void emptyOrWrongShapedBodyIsA400() {
+        given().contentType(ContentType.JSON).body("").post("/fixture/orders")
+                .then().statusCode(400).contentType(Problem.MEDIA_TYPE);
+        given().contentType(ContentType.JSON).body("[1, 2]").post("/fixture/orders")
+                .then().statusCode(400).contentType(Problem.MEDIA_TYPE).body("code", equalTo("malformed-request"));
+    }
+
+    @Test
+    void invalidQueryParameterIsA400() {
+        given().get("/fixture/orders/1?size=1000")
+                .then().statusCode(400)
+                .body("code", equalTo("validation-failed"))
+                .body("violations[0].field", equalTo("size"));
+        given().get("/fixture/orders/abc")
+                .then().statusCode(404).contentType(Problem.MEDIA_TYPE);
+    }
+
+    @Test
+    void unknownRouteIsA404Problem() {
+        given().get("/no/such/thing")
+                .then().statusCode(404)
+                .contentType(Problem.MEDIA_TYPE)
+                .body("code", equalTo("not-found"))
+                .body("instance", equalTo("/no/such/thing"));
+    }
+
+    @Test
+    void wrongMethodAndMediaTypeAreProblems() {
+        given().delete("/fixture/orders")
+                .then().statusCode(405).contentType(Problem.MEDIA_TYPE).body("code", equalTo("method-not-allowed"));
+        given().contentType(ContentType.XML).body("<order/>").post("/fixture/orders")
+                .then().statusCode(415).contentType(Problem.MEDIA_TYPE).body("code", equalTo("unsupported-media-type"));
+    }
+
+    @Test
+    void oversizeBodyIsA413Problem() {
+        String huge = "{\"name\": \"" + "x".repeat(100_000) + "\", \"lines\": []}";
+        given().contentType(ContentType.JSON).body(huge).post("/fixture/orders")
+                .then().statusCode(413).contentType(Problem.MEDIA_TYPE).body("code", equalTo("payload-too-large"));
+    }
+
+    @Test
+    void unexpectedErrorRevealsNothingInternal() {
+        given().get("/fixture/boom")
+                .then().statusCode(500)
+                .contentType(Problem.MEDIA_TYPE)
+                .body("code", equalTo("internal-error"))
+                .body(not(containsString("secret")))
+                .body(not(containsString("IllegalStateException")));
+    }
+}

@@ -25,6 +25,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
+import io.motcrm.platform.Persistence;
+import io.quarkus.arc.properties.IfBuildProperty;
 import io.motcrm.platform.problem.CommonProblem;
 import io.motcrm.platform.problem.ProblemException;
 import io.quarkus.logging.Log;
@@ -45,6 +47,7 @@ import io.quarkus.scheduler.Scheduled;
  * so it can be corrected and sent again with the same key. Keys are scoped by caller and kept for
  * {@code motcrm.idempotency.retention} (24 hours by default).
  */
+@IfBuildProperty(name = Persistence.ENABLED, stringValue = "true", enableIfMissing = true)
 @ApplicationScoped
 public class Idempotency {
 

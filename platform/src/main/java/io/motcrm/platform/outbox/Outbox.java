@@ -1,5 +1,7 @@
 package io.motcrm.platform.outbox;
 
+import io.motcrm.platform.Persistence;
+import io.quarkus.arc.properties.IfBuildProperty;
 import java.time.Clock;
 import java.util.UUID;
 
@@ -15,6 +17,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * call never happens; if it commits, the relay delivers it at least once, and the receiver's
  * idempotency makes the effect exactly once.
  */
+@IfBuildProperty(name = Persistence.ENABLED, stringValue = "true", enableIfMissing = true)
 @ApplicationScoped
 public class Outbox {
 
@@ -41,7 +44,7 @@ public class Outbox {
         message.orderingKey = target + '|' + aggregateType + '|' + aggregateId;
         message.payload = toJson(payload);
         message.idempotencyKey = "outbox-" + UUID.randomUUID();
-        message.status = OutboxMessage.Status.PENDING;
+        message.status = OutboxStatus.PENDING;
         message.attempts = 0;
         message.createdAt = clock.instant();
         message.nextAttemptAt = message.createdAt;

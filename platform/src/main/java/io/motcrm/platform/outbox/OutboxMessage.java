@@ -21,14 +21,6 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 @Table(name = "outbox_message")
 public class OutboxMessage extends PanacheEntityBase {
 
-    public enum Status {
-        /** Waiting for delivery, or for the next attempt after a failure. */
-        PENDING,
-        DELIVERED,
-        /** Gave up: the target rejected it or it failed too often. Visible, requeueable, never deleted. */
-        DEAD
-    }
-
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
@@ -60,7 +52,7 @@ public class OutboxMessage extends PanacheEntityBase {
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    public Status status;
+    public OutboxStatus status;
 
     @Column(nullable = false)
     public int attempts;
@@ -79,4 +71,9 @@ public class OutboxMessage extends PanacheEntityBase {
 
     @Column(name = "delivered_at")
     public Instant deliveredAt;
+
+    MessageView view() {
+        return new MessageView(id, target, path, aggregateType, aggregateId, status, attempts, lastStatus, lastError,
+                createdAt, nextAttemptAt, deliveredAt);
+    }
 }

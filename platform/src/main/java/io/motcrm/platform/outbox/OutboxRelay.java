@@ -27,6 +27,8 @@ import org.eclipse.microprofile.config.Config;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.motcrm.platform.Persistence;
+import io.quarkus.arc.properties.IfBuildProperty;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -43,6 +45,7 @@ import io.quarkus.scheduler.ScheduledExecution;
  * {@code FOR UPDATE SKIP LOCKED}, so any number of replicas can relay at once; a replica that dies
  * mid-delivery leaves its messages to be picked up when the lease ends.
  */
+@IfBuildProperty(name = Persistence.ENABLED, stringValue = "true", enableIfMissing = true)
 @ApplicationScoped
 public class OutboxRelay {
 
@@ -126,14 +129,14 @@ public class OutboxRelay {
     public boolean requeue(long id) {
         return QuarkusTransaction.requiringNew().call(() -> OutboxMessage.update(
                 "status = ?1, attempts = 0, nextAttemptAt = ?2, lastError = null where id = ?3 and status = ?4",
-                OutboxMessage.Status.PENDING, clock.instant(), id, OutboxMessage.Status.DEAD) == 1);
+                OutboxStatus.PENDING, clock.instant(), id, OutboxStatus.DEAD) == 1);
     }
 
     /** Deletes delivered messages older than the retention period. */
     @Scheduled(every = "1h", delayed = "5m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void purgeDelivered() {
         QuarkusTransaction.requiringNew().run(() -> {
-            long purged = OutboxMessage.delete("status = ?1 and deliveredAt < ?2", OutboxMessage.Status.DELIVERED,
+            long purged = OutboxMessage.delete("status = ?1 and deliveredAt < ?2", OutboxStatus.DELIVERED,
                     clock.instant().minus(config.deliveredRetention()));
             if (purged > 0) {
                 Log.infof("Purged %d delivered outbox messages", purged);
@@ -143,8 +146,8 @@ public class OutboxRelay {
 
     void refreshGauges() {
         QuarkusTransaction.requiringNew().run(() -> {
-            pending.set(OutboxMessage.count("status", OutboxMessage.Status.PENDING));
-            dead.set(OutboxMessage.count("status", OutboxMessage.Status.DEAD));
+            pending.set(OutboxMessage.count("status", OutboxStatus.PENDING));
+            dead.set(OutboxMessage.count("status", OutboxStatus.DEAD));
         });
     }
 
@@ -187,14 +190,14 @@ public class OutboxRelay {
         int attempts = message.attempts() + 1;
         if (outcome.delivered()) {
             OutboxMessage.update("status = ?1, attempts = ?2, lastStatus = ?3, lastError = null, deliveredAt = ?4 where id = ?5",
-                    OutboxMessage.Status.DELIVERED, attempts, outcome.status(), now, message.id());
+                    OutboxStatus.DELIVERED, attempts, outcome.status(), now, message.id());
             counter("motcrm.outbox.delivered", message.target()).increment();
             return;
         }
         counter("motcrm.outbox.failures", message.target()).increment();
         if (!outcome.retryable() || attempts >= config.maxAttempts()) {
             OutboxMessage.update("status = ?1, attempts = ?2, lastStatus = ?3, lastError = ?4 where id = ?5",
-                    OutboxMessage.Status.DEAD, attempts, outcome.status(), outcome.error(), message.id());
+                    OutboxStatus.DEAD, attempts, outcome.status(), outcome.error(), message.id());
             counter("motcrm.outbox.dead.lettered", message.target()).increment();
             Log.errorf("Outbox message %d to %s dead-lettered after %d attempts (status %s)", message.id(),
                     message.target(), attempts, outcome.status());
@@ -257,6 +260,7 @@ public class OutboxRelay {
     }
 
     @Singleton
+    @IfBuildProperty(name = Persistence.ENABLED, stringValue = "true", enableIfMissing = true)
     public static class Disabled implements Scheduled.SkipPredicate {
 
         @Inject

@@ -4,6 +4,7 @@ package io.motcrm.platform.problem;
 public enum CommonProblem implements ProblemType {
     MALFORMED_REQUEST("malformed-request", "The request body is not well-formed JSON", 400),
     INVALID_FIELD("invalid-field", "A field has a value of the wrong type or an unknown value", 400),
+    INVALID_PARAMETER("invalid-parameter", "A path or query parameter has an invalid value", 400),
     UNKNOWN_FIELD("unknown-field", "The request contains a field this operation does not accept", 400),
     VALIDATION_FAILED("validation-failed", "The request is not valid", 400),
     BAD_REQUEST("bad-request", "The request cannot be processed", 400),

@@ -70,6 +70,11 @@ public class ProblemMappers {
             return json(json, uri);
         }
         int status = e.getResponse().getStatus();
+        if (status == 404 && e.getCause() != null) {
+            // JAX-RS answers 404 when a path or query parameter cannot be converted; it is bad input.
+            return ProblemResponses.of(CommonProblem.INVALID_PARAMETER,
+                    "A path or query parameter has a value of the wrong type or an unknown value", uri.getPath());
+        }
         CommonProblem type = CommonProblem.forStatus(status);
         String detail = type == CommonProblem.INTERNAL_ERROR ? null : httpDetail(e.getMessage(), status);
         var response = Response.status(type == CommonProblem.BAD_REQUEST ? status : type.status())

@@ -9,6 +9,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import jakarta.inject.Inject;
 
@@ -71,18 +74,18 @@ class OutboxTest {
 
         // Down: attempts fail, nothing is lost or given up.
         await().atMost(Duration.ofSeconds(10)).until(() -> failedAttempts(run) >= aggregates);
-        assertThat(count(run, OutboxMessage.Status.DELIVERED)).isZero();
-        assertThat(count(run, OutboxMessage.Status.DEAD)).isZero();
+        assertThat(count(run, OutboxStatus.DELIVERED)).isZero();
+        assertThat(count(run, OutboxStatus.DEAD)).isZero();
         assertThat(effectsApplied(run)).isZero();
 
         // Up but every response is lost: the receiver applies messages the relay believes failed.
         proxy.mode(FaultProxy.Mode.DROP_RESPONSES);
         await().atMost(Duration.ofSeconds(10)).until(() -> effectsApplied(run) >= aggregates);
-        assertThat(count(run, OutboxMessage.Status.DELIVERED)).isZero();
+        assertThat(count(run, OutboxStatus.DELIVERED)).isZero();
 
         proxy.mode(FaultProxy.Mode.UP);
         await().atMost(Duration.ofSeconds(30))
-                .until(() -> count(run, OutboxMessage.Status.DELIVERED) == (long) aggregates * perAggregate);
+                .until(() -> count(run, OutboxStatus.DELIVERED) == (long) aggregates * perAggregate);
 
         for (int a = 0; a < aggregates; a++) {
             String aggregate = run + "-" + a;
@@ -111,8 +114,8 @@ class OutboxTest {
                 "payload = replace(payload, '\"amount\":1', '\"amount\":0') where aggregateId = ?1 and payload like ?2",
                 run + "-a", "%\"seq\":0%"));
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> count(run, OutboxMessage.Status.DEAD) == 1);
-        await().atMost(Duration.ofSeconds(10)).until(() -> count(run, OutboxMessage.Status.DELIVERED) == 1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> count(run, OutboxStatus.DEAD) == 1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> count(run, OutboxStatus.DELIVERED) == 1);
         relay.refreshGauges();
         assertThat(registry.get("motcrm.outbox.messages").tag("status", "dead").gauge().value()).isGreaterThanOrEqualTo(1);
         assertThat(registry.get("motcrm.outbox.dead.lettered").tag("target", "receiver").counter().count())
@@ -123,14 +126,58 @@ class OutboxTest {
 
         // An operator fixes and requeues it: the aggregate's queue drains in order.
         OutboxMessage deadMessage = QuarkusTransaction.requiringNew().call(() -> OutboxMessage
-                .<OutboxMessage> find("aggregateId = ?1 and status = ?2", run + "-a", OutboxMessage.Status.DEAD)
+                .<OutboxMessage> find("aggregateId = ?1 and status = ?2", run + "-a", OutboxStatus.DEAD)
                 .singleResult());
         assertThat(deadMessage.lastStatus).isEqualTo(400);
         QuarkusTransaction.requiringNew().run(() -> OutboxMessage.update(
                 "payload = replace(payload, '\"amount\":0', '\"amount\":1') where id = ?1", deadMessage.id));
         assertThat(relay.requeue(deadMessage.id)).isTrue();
-        await().atMost(Duration.ofSeconds(10)).until(() -> count(run, OutboxMessage.Status.DELIVERED) == 3);
+        await().atMost(Duration.ofSeconds(10)).until(() -> count(run, OutboxStatus.DELIVERED) == 3);
         assertThat(effectsApplied(run + "-a")).isEqualTo(2);
+    }
+
+    /** Four relays at once, as four replicas would run: no message is claimed twice, order holds. */
+    @Test
+    void concurrentRelaysNeverClaimAMessageTwice() throws Exception {
+        proxy.mode(FaultProxy.Mode.UP);
+        String run = "replicas-" + UUID.randomUUID();
+        List<String> effects = new ArrayList<>();
+        for (int seq = 0; seq < 5; seq++) {
+            for (int a = 0; a < 20; a++) {
+                effects.add("""
+                        {"ref": "%s-%d-%d", "aggregate": "%s-%d", "seq": %d, "amount": 1, "holdMillis": 0}
+                        """.formatted(run, a, seq, run, a, seq));
+            }
+        }
+        given().contentType(ContentType.JSON).body("{\"effects\": " + effects + "}").post("/fixture/outbox")
+                .then().statusCode(202);
+        ExecutorService replicas = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            for (int r = 0; r < 4; r++) {
+                running.add(replicas.submit(() -> {
+                    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+                    while (count(run, OutboxStatus.DELIVERED) < 100 && System.nanoTime() < deadline) {
+                        relay.deliverDue();
+                    }
+                }));
+            }
+            for (Future<?> replica : running) {
+                replica.get();
+            }
+        } finally {
+            replicas.shutdown();
+        }
+        assertThat(count(run, OutboxStatus.DELIVERED)).isEqualTo(100);
+        assertThat(QuarkusTransaction.requiringNew()
+                .call(() -> OutboxMessage.count("aggregateId like ?1 and attempts <> 1", run + "%")))
+                .as("messages delivered more than once").isZero();
+        for (int a = 0; a < 20; a++) {
+            String aggregate = run + "-" + a;
+            assertThat(QuarkusTransaction.requiringNew()
+                    .call(() -> FixtureEffect.<FixtureEffect> list("aggregate = ?1 order by id", aggregate)))
+                    .extracting(effect -> effect.seq).containsExactly(0, 1, 2, 3, 4);
+        }
     }
 
     @Test
@@ -141,7 +188,7 @@ class OutboxTest {
         assertThat(relay.backoff(500).toMillis()).isBetween(400L, 600L);
     }
 
-    private static long count(String run, OutboxMessage.Status status) {
+    private static long count(String run, OutboxStatus status) {
         return QuarkusTransaction.requiringNew()
                 .call(() -> OutboxMessage.count("aggregateId like ?1 and status = ?2", run + "%", status));
     }

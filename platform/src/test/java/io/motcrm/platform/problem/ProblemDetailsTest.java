@@ -98,7 +98,7 @@ class ProblemDetailsTest {
                 .body("code", equalTo("validation-failed"))
                 .body("violations[0].field", equalTo("size"));
         given().get("/fixture/orders/abc")
-                .then().statusCode(404).contentType(Problem.MEDIA_TYPE);
+                .then().statusCode(400).contentType(Problem.MEDIA_TYPE).body("code", equalTo("invalid-parameter"));
     }
 
     @Test

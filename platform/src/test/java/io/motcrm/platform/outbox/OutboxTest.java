@@ -7,7 +7,9 @@ import static org.awaitility.Awaitility.await;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -39,6 +41,9 @@ class OutboxTest {
 
     @Inject
     MeterRegistry registry;
+
+    @Inject
+    Outbox outbox;
 
     FaultProxy proxy;
 
@@ -101,18 +106,13 @@ class OutboxTest {
     void rejectedMessageIsDeadLetteredVisiblyAndBlocksOnlyItsAggregate() {
         proxy.mode(FaultProxy.Mode.UP);
         String run = "poison-" + UUID.randomUUID();
-        // amount 0 fails the receiver's validation (400): retrying cannot help.
-        String effects = """
-                [{"ref": "%1$s-a-0", "aggregate": "%1$s-a", "seq": 0, "amount": 1, "holdMillis": 0},
-                 {"ref": "%1$s-a-1", "aggregate": "%1$s-a", "seq": 1, "amount": 1, "holdMillis": 0},
-                 {"ref": "%1$s-b-0", "aggregate": "%1$s-b", "seq": 0, "amount": 1, "holdMillis": 0}]
-                """.formatted(run);
-        given().contentType(ContentType.JSON).body("{\"effects\": " + effects + "}").post("/fixture/outbox")
-                .then().statusCode(202);
-        // Break the first message of aggregate a in place, as a bug in a producer would.
-        QuarkusTransaction.requiringNew().run(() -> OutboxMessage.update(
-                "payload = replace(payload, '\"amount\":1', '\"amount\":0') where aggregateId = ?1 and payload like ?2",
-                run + "-a", "%\"seq\":0%"));
+        // The first message of aggregate a is broken, as a bug in a producer would make it: amount 0 fails
+        // the receiver's validation (400), so retrying cannot help.
+        QuarkusTransaction.requiringNew().run(() -> {
+            outbox.enqueue("receiver", "/fixture/effects", "fixture", run + "-a", effect(run + "-a-0", run + "-a", 0, 0));
+            outbox.enqueue("receiver", "/fixture/effects", "fixture", run + "-a", effect(run + "-a-1", run + "-a", 1, 1));
+            outbox.enqueue("receiver", "/fixture/effects", "fixture", run + "-b", effect(run + "-b-0", run + "-b", 0, 1));
+        });
 
         await().atMost(Duration.ofSeconds(10)).until(() -> count(run, OutboxStatus.DEAD) == 1);
         await().atMost(Duration.ofSeconds(10)).until(() -> count(run, OutboxStatus.DELIVERED) == 1);
@@ -186,6 +186,16 @@ class OutboxTest {
         assertThat(relay.backoff(3).toMillis()).isBetween(320L, 480L);
         assertThat(relay.backoff(10).toMillis()).isBetween(400L, 600L);
         assertThat(relay.backoff(500).toMillis()).isBetween(400L, 600L);
+    }
+
+    private static Map<String, Object> effect(String ref, String aggregate, int seq, int amount) {
+        Map<String, Object> effect = new LinkedHashMap<>();
+        effect.put("ref", ref);
+        effect.put("aggregate", aggregate);
+        effect.put("seq", seq);
+        effect.put("amount", amount);
+        effect.put("holdMillis", 0);
+        return effect;
     }
 
     private static long count(String run, OutboxStatus status) {

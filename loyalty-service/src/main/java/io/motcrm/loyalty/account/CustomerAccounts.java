@@ -1,0 +1,155 @@
+package io.motcrm.loyalty.account;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import io.motcrm.loyalty.LoyaltyConfig;
+import io.motcrm.loyalty.LoyaltyProblem;
+import io.motcrm.loyalty.ledger.Account;
+import io.motcrm.loyalty.ledger.AccountType;
+import io.motcrm.loyalty.ledger.Ledger;
+import io.motcrm.loyalty.ledger.LedgerEntry;
+import io.motcrm.loyalty.ledger.LedgerTransaction;
+import io.motcrm.loyalty.ledger.Lot;
+import io.motcrm.loyalty.ledger.TransactionKind;
+import io.motcrm.platform.problem.ProblemException;
+
+/** Customers' points accounts: opening, balance, statement, expiring points, spending. */
+@ApplicationScoped
+public class CustomerAccounts {
+
+    @Inject
+    Ledger ledger;
+
+    @Inject
+    LoyaltyConfig config;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    EntityManager entityManager;
+
+    /**
+     * Opens the customer's account if it does not exist yet and grants the welcome bonus once.
+     * Safe against concurrent duplicates: the insert is {@code ON CONFLICT DO NOTHING} on the
+     * unique (type, owner), and the bonus is a transaction unique by its reference.
+     */
+    @Transactional
+    public AccountOpened open(CustomerRegistered event) {
+        Instant now = clock.instant();
+        int inserted = entityManager.createNativeQuery("""
+                insert into account (type, owner_ref, status, member_code, posted, held, locked, created_at, updated_at)
+                values ('CUSTOMER', :owner, 'OPEN', :memberCode, 0, 0, 0, :now, :now)
+                on conflict (type, owner_ref) do nothing
+                """)
+                .setParameter("owner", event.customerId().toString())
+                .setParameter("memberCode", event.memberCode())
+                .setParameter("now", now)
+                .executeUpdate();
+        long accountId = Account.customerAccountId(event.customerId()).orElseThrow();
+        long issuance = Account.systemId(AccountType.ISSUANCE);
+        Ledger.Locks locks = ledger.lock(accountId, issuance);
+
+        String reference = "welcome:" + event.customerId();
+        LedgerTransaction welcome = LedgerTransaction.findByReference(TransactionKind.EARN, reference).orElse(null);
+        if (welcome == null && config.earn().welcomeBonus() > 0) {
+            welcome = ledger.credit(locks, accountId, issuance, TransactionKind.EARN, reference, "Welcome bonus",
+                    config.earn().welcomeBonus(), null);
+        }
+        long bonus = welcome == null ? 0 : amountOn(welcome.id, accountId);
+        return new AccountOpened(event.customerId(), bonus, welcome == null ? null : welcome.id,
+                balanceOf(locks.get(accountId)), inserted == 0);
+    }
+
+    public Balance balance(UUID customerId) {
+        return balanceOf(account(customerId));
+    }
+
+    public Statement statement(UUID customerId, int page, int size) {
+        Account account = account(customerId);
+        long total = LedgerEntry.count("accountId", account.id);
+        List<StatementLine> items = entityManager.createQuery("""
+                select new io.motcrm.loyalty.account.StatementLine(t.id, t.kind, t.reference, t.reversesTransactionId,
+                    t.description, e.amount, e.createdAt)
+                from LedgerEntry e, LedgerTransaction t
+                where t.id = e.transactionId and e.accountId = :account
+                order by e.id desc
+                """, StatementLine.class)
+                .setParameter("account", account.id)
+                .setFirstResult(Math.multiplyExact(page, size))
+                .setMaxResults(size)
+                .getResultList();
+        return new Statement(customerId, page, size, total, items);
+    }
+
+    public StatementLine transaction(UUID customerId, long transactionId) {
+        Account account = account(customerId);
+        return entityManager.createQuery("""
+                select new io.motcrm.loyalty.account.StatementLine(t.id, t.kind, t.reference, t.reversesTransactionId,
+                    t.description, e.amount, e.createdAt)
+                from LedgerEntry e, LedgerTransaction t
+                where t.id = e.transactionId and e.accountId = :account and t.id = :transaction
+                """, StatementLine.class)
+                .setParameter("account", account.id)
+                .setParameter("transaction", transactionId)
+                .getResultStream().findFirst()
+                .orElseThrow(() -> new ProblemException(LoyaltyProblem.TRANSACTION_NOT_FOUND,
+                        "Transaction " + transactionId + " is not on this customer's account"));
+    }
+
+    public ExpiringPoints expiring(UUID customerId, int withinDays) {
+        Account account = account(customerId);
+        Instant until = clock.instant().plus(Duration.ofDays(withinDays));
+        List<ExpiringPoints.ExpiringLot> lots = Lot.expiringBy(account.id, until).stream()
+                .map(lot -> new ExpiringPoints.ExpiringLot(lot.id, lot.points, lot.remaining, lot.earnedAt,
+                        lot.expiresAt, lot.locked, lot.lockedUntil))
+                .toList();
+        long total = lots.stream().mapToLong(ExpiringPoints.ExpiringLot::remaining).sum();
+        return new ExpiringPoints(customerId, withinDays, until, total, lots);
+    }
+
+    /** Spends available points, taking them from unlocked lots soonest-expiring first. */
+    @Transactional
+    public SpendResult spend(UUID customerId, SpendRequest request) {
+        long accountId = Account.customerAccountId(customerId)
+                .orElseThrow(() -> new ProblemException(LoyaltyProblem.ACCOUNT_NOT_FOUND, "This customer has no points account"));
+        long redemption = Account.systemId(AccountType.REDEMPTION);
+        long expiry = Account.systemId(AccountType.EXPIRY);
+        Ledger.Locks locks = ledger.lock(accountId, redemption, expiry);
+        String reference = "spend:" + customerId + ":" + request.reference();
+        if (LedgerTransaction.findByReference(TransactionKind.SPEND, reference).isPresent()) {
+            throw new ProblemException(LoyaltyProblem.REFERENCE_USED,
+                    "Points were already spent with reference '" + request.reference() + "'");
+        }
+        ledger.sweep(locks, accountId, expiry);
+        String description = request.description() == null ? "Points spent" : request.description();
+        Ledger.Debit debit = ledger.debit(locks, accountId, redemption, TransactionKind.SPEND, reference, null,
+                description, request.points(), List.of(), false);
+        return new SpendResult(customerId, debit.transaction().id, debit.points(), request.reference(),
+                balanceOf(locks.get(accountId)));
+    }
+
+    private Account account(UUID customerId) {
+        return Account.findCustomer(customerId)
+                .orElseThrow(() -> new ProblemException(LoyaltyProblem.ACCOUNT_NOT_FOUND, "This customer has no points account"));
+    }
+
+    private Balance balanceOf(Account account) {
+        return new Balance(UUID.fromString(account.ownerRef), account.status.name(), account.available(),
+                account.posted, account.held, account.locked, clock.instant());
+    }
+
+    private static long amountOn(long transactionId, long accountId) {
+        return LedgerEntry.<LedgerEntry>find("transactionId = ?1 and accountId = ?2", transactionId, accountId)
+                .firstResultOptional().map(entry -> entry.amount).orElse(0L);
+    }
+}

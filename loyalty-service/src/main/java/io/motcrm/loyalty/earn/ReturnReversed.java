@@ -1,0 +1,19 @@
+package io.motcrm.loyalty.earn;
+
+import java.util.UUID;
+
+/**
+ * The answer to a purchase-returned event: points taken back by a REVERSAL transaction linked to the
+ * purchase's earn. {@code unrecoveredPoints} should have been taken back but the customer had
+ * already spent them; a balance never goes below zero.
+ */
+public record ReturnReversed(
+        UUID customerId,
+        UUID purchaseId,
+        UUID returnId,
+        long reversedPoints,
+        long unrecoveredPoints,
+        Long transactionId,
+        Long reversesTransactionId,
+        boolean duplicate) {
+}

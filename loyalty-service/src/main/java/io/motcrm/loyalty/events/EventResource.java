@@ -1,0 +1,75 @@
+package io.motcrm.loyalty.events;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.motcrm.loyalty.Roles;
+import io.motcrm.loyalty.account.CustomerAccounts;
+import io.motcrm.loyalty.account.CustomerRegistered;
+import io.motcrm.loyalty.earn.Earnings;
+import io.motcrm.loyalty.earn.PurchaseRecorded;
+import io.motcrm.loyalty.earn.PurchaseReturned;
+import io.motcrm.platform.idempotency.Idempotency;
+
+/**
+ * Receivers of customer-service's outbox. Each is idempotent twice over: the Idempotency-Key replays
+ * the first answer to a retry, and the domain refuses to book the same cause twice (one account per
+ * customer, one earn per purchase, one reversal per return, one welcome and first-purchase bonus
+ * per customer), so a message re-sent under a new key is answered with {@code duplicate: true}.
+ * An event that arrives before the one it depends on gets a 409, which the relay retries.
+ */
+@Path("/internal/v1/events")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.SERVICE)
+@Tag(name = "Internal events")
+public class EventResource {
+
+    @Inject
+    Idempotency idempotency;
+
+    @Inject
+    CustomerAccounts accounts;
+
+    @Inject
+    Earnings earnings;
+
+    @POST
+    @Path("/customer-registered")
+    @Operation(summary = "Open the customer's points account and grant the welcome bonus")
+    public Response customerRegistered(@HeaderParam(Idempotency.HEADER) String key,
+            @Valid @NotNull CustomerRegistered event) {
+        return idempotency.execute(key, "event.customer-registered", event,
+                () -> Response.ok(accounts.open(event)).build());
+    }
+
+    @POST
+    @Path("/purchase-recorded")
+    @Operation(summary = "Earn points for a purchase (locked for the return window)")
+    public Response purchaseRecorded(@HeaderParam(Idempotency.HEADER) String key,
+            @Valid @NotNull PurchaseRecorded event) {
+        return idempotency.execute(key, "event.purchase-recorded", event,
+                () -> Response.ok(earnings.recordPurchase(event)).build());
+    }
+
+    @POST
+    @Path("/purchase-returned")
+    @Operation(summary = "Take back points for a return, in proportion to the value returned")
+    public Response purchaseReturned(@HeaderParam(Idempotency.HEADER) String key,
+            @Valid @NotNull PurchaseReturned event) {
+        return idempotency.execute(key, "event.purchase-returned", event,
+                () -> Response.ok(earnings.recordReturn(event)).build());
+    }
+}

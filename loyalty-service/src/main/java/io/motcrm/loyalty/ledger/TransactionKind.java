@@ -1,0 +1,5 @@
+package io.motcrm.loyalty.ledger;
+
+public enum TransactionKind {
+    EARN, SPEND, HOLD, CAPTURE, VOID, REFUND, EXPIRE, REVERSAL, DONATION, COMPENSATION, ADJUSTMENT
+}

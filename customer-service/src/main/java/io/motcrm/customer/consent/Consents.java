@@ -1,0 +1,77 @@
+package io.motcrm.customer.consent;
+
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import io.motcrm.customer.CustomerProblem;
+import io.motcrm.customer.profile.Customer;
+import io.motcrm.customer.profile.CustomerStatus;
+import io.motcrm.platform.problem.ProblemException;
+
+/** Consent per purpose: events are appended, the current state is derived from them. */
+@ApplicationScoped
+public class Consents {
+
+    @Inject
+    Clock clock;
+
+    @Transactional
+    public ConsentRecord record(UUID customerId, ConsentRequest request, String recordedBy) {
+        // The lock orders concurrent changes of one customer's consents, so "latest" is well defined.
+        Customer customer = Customer.findById(customerId, LockModeType.PESSIMISTIC_WRITE);
+        if (customer == null) {
+            throw new ProblemException(CustomerProblem.CUSTOMER_NOT_FOUND, "No customer " + customerId);
+        }
+        if (customer.status == CustomerStatus.ERASED) {
+            throw new ProblemException(CustomerProblem.CUSTOMER_ERASED, "An erased customer cannot give consent");
+        }
+        ConsentEvent event = new ConsentEvent();
+        event.customerId = customerId;
+        event.purpose = request.purpose();
+        event.granted = request.granted();
+        event.occurredAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        event.channel = request.channel();
+        event.policyVersion = request.policyVersion().trim();
+        event.recordedBy = recordedBy;
+        event.persistAndFlush();
+        return ConsentRecord.of(event);
+    }
+
+    /** One entry per purpose, in the order of {@link Purpose}. */
+    public List<ConsentState> current(UUID customerId) {
+        requireCustomer(customerId);
+        Map<Purpose, ConsentEvent> latest = new EnumMap<>(Purpose.class);
+        for (ConsentEvent event : ConsentEvent.history(customerId)) {
+            latest.put(event.purpose, event);
+        }
+        List<ConsentState> states = new ArrayList<>();
+        for (Purpose purpose : Purpose.values()) {
+            ConsentEvent event = latest.get(purpose);
+            states.add(event == null ? new ConsentState(purpose, false, null, null, null)
+                    : new ConsentState(purpose, event.granted, event.occurredAt, event.channel, event.policyVersion));
+        }
+        return states;
+    }
+
+    /** Oldest first. */
+    public List<ConsentRecord> history(UUID customerId) {
+        requireCustomer(customerId);
+        return ConsentEvent.history(customerId).stream().map(ConsentRecord::of).toList();
+    }
+
+    private static void requireCustomer(UUID customerId) {
+        if (Customer.findById(customerId) == null) {
+            throw new ProblemException(CustomerProblem.CUSTOMER_NOT_FOUND, "No customer " + customerId);
+        }
+    }
+}

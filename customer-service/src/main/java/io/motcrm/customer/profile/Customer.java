@@ -1,0 +1,79 @@
+package io.motcrm.customer.profile;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** A customer's profile. Email and phone are stored normalised (see {@link ContactDetails}). */
+@Entity
+@Table(name = "customer")
+public class Customer extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @NotNull
+    @Column(name = "member_code", nullable = false, updatable = false)
+    public String memberCode;
+
+    @NotNull
+    @Size(min = 1, max = 200)
+    @Column(nullable = false)
+    public String name;
+
+    @Size(max = 254)
+    public String email;
+
+    @Size(max = 16)
+    public String phone;
+
+    @Column(name = "birth_date")
+    public LocalDate birthDate;
+
+    @Size(max = 35)
+    public String locale;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "preferred_channel")
+    public PreferredChannel preferredChannel;
+
+    @NotNull
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public CustomerStatus status;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    public Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    /**
+     * The status as a literal, not a bind parameter, so that PostgreSQL can match the partial unique
+     * indexes on email and phone ({@code where status = 'ACTIVE'}) with any plan.
+     */
+    static final String ACTIVE = "status = io.motcrm.customer.profile.CustomerStatus.ACTIVE";
+
+    public static boolean memberCodeExists(String memberCode) {
+        return count("memberCode", memberCode) > 0;
+    }
+
+    public static boolean emailTaken(String email, UUID except) {
+        return email != null && count("email = ?1 and " + ACTIVE + " and id <> ?2", email, except) > 0;
+    }
+
+    public static boolean phoneTaken(String phone, UUID except) {
+        return phone != null && count("phone = ?1 and " + ACTIVE + " and id <> ?2", phone, except) > 0;
+    }
+}

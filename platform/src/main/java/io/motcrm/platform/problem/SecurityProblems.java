@@ -1,12 +1,10 @@
-package io.motcrm.customer;
+package io.motcrm.platform.problem;
 
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-import io.motcrm.platform.problem.CommonProblem;
-import io.motcrm.platform.problem.ProblemResponses;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;

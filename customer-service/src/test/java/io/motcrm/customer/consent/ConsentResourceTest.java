@@ -18,7 +18,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import io.motcrm.customer.MutableClock;
+import io.motcrm.platform.testing.MutableClock;
 import io.motcrm.platform.idempotency.Idempotency;
 import io.motcrm.platform.problem.Problem;
 import io.quarkus.narayana.jta.QuarkusTransaction;

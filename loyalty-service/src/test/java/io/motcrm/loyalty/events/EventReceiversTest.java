@@ -21,7 +21,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.motcrm.loyalty.LedgerInvariants;
-import io.motcrm.loyalty.MutableClock;
+import io.motcrm.platform.testing.MutableClock;
 import io.motcrm.loyalty.ledger.Account;
 import io.motcrm.loyalty.ledger.LedgerTransaction;
 import io.motcrm.loyalty.ledger.Lot;

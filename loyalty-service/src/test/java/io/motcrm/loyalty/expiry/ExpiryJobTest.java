@@ -18,7 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.motcrm.loyalty.LedgerInvariants;
-import io.motcrm.loyalty.MutableClock;
+import io.motcrm.platform.testing.MutableClock;
 import io.motcrm.loyalty.ledger.Account;
 import io.motcrm.loyalty.ledger.AccountType;
 import io.motcrm.platform.idempotency.Idempotency;

@@ -3,6 +3,7 @@ package io.motcrm.platform.outbox;
 import io.motcrm.platform.Persistence;
 import io.quarkus.arc.properties.IfBuildProperty;
 import java.time.Clock;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -50,6 +51,16 @@ public class Outbox {
         message.nextAttemptAt = message.createdAt;
         message.persist();
         return message;
+    }
+
+    /**
+     * The messages written about one aggregate, oldest first: lets a service show how far a
+     * multi-service effect has got (e.g. an erasure: delivered to each target or not yet).
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<MessageView> messagesAbout(String aggregateType, String aggregateId) {
+        return OutboxMessage.<OutboxMessage>list("aggregateType = ?1 and aggregateId = ?2 order by id",
+                aggregateType, aggregateId).stream().map(OutboxMessage::view).toList();
     }
 
     private String toJson(Object payload) {

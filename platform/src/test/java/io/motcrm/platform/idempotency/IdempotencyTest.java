@@ -26,7 +26,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.motcrm.platform.fixture.FixtureEffect;
-import io.motcrm.platform.fixture.MutableClock;
+import io.motcrm.platform.testing.MutableClock;
 import io.motcrm.platform.problem.Problem;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;

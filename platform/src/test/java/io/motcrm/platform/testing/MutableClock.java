@@ -1,4 +1,4 @@
-package io.motcrm.customer;
+package io.motcrm.platform.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -11,7 +11,11 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.inject.Alternative;
 import jakarta.inject.Singleton;
 
-/** The system clock plus an offset that tests move forward (and reset after each test). */
+/**
+ * Tests' clock: enabled in every application that has the platform test-jar on its test classpath
+ * (the jar is a bean archive). The system clock plus an offset that tests move forward; reset it
+ * after each test that moves it.
+ */
 @Alternative
 @Priority(1)
 @Singleton

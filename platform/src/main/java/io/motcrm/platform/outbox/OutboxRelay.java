@@ -28,6 +28,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.motcrm.platform.Persistence;
+import io.motcrm.platform.security.ServiceToken;
+import io.motcrm.platform.web.CorrelationId;
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -76,6 +78,9 @@ public class OutboxRelay {
 
     @Inject
     MeterRegistry registry;
+
+    @Inject
+    ServiceToken serviceToken;
 
     private HttpClient http;
     private final Map<String, Optional<URI>> targets = new ConcurrentHashMap<>();
@@ -171,14 +176,21 @@ public class OutboxRelay {
             return CompletableFuture.completedFuture(new Outcome(message, null,
                     "no URL configured: set quarkus.rest-client." + message.target() + ".url"));
         }
-        HttpRequest request = HttpRequest.newBuilder(base.get().resolve(message.path()))
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.get().resolve(message.path()))
                 .timeout(config.requestTimeout())
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json")
                 .header("Idempotency-Key", message.idempotencyKey())
-                .POST(HttpRequest.BodyPublishers.ofString(message.payload()))
-                .build();
-        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
+                .header(CorrelationId.HEADER, "outbox-" + message.id())
+                .POST(HttpRequest.BodyPublishers.ofString(message.payload()));
+        try {
+            serviceToken.authorization().ifPresent(value -> request.header("Authorization", value));
+        } catch (RuntimeException e) {
+            // The identity provider is unreachable: an attempt that failed, retried later like any other.
+            return CompletableFuture.completedFuture(new Outcome(message, null,
+                    abbreviate("no service token: " + rootCause(e))));
+        }
+        return http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString())
                 .handle((response, failure) -> failure == null
                         ? new Outcome(message, response.statusCode(), response.statusCode() < 300 ? null : abbreviate(response.body()))
                         : new Outcome(message, null, abbreviate(rootCause(failure).toString())));
@@ -253,9 +265,13 @@ public class OutboxRelay {
             return status != null && status >= 200 && status < 300;
         }
 
-        /** Connection failures, timeouts, 5xx and the 4xx that mean "try again later". */
+        /**
+         * Connection failures, timeouts, 5xx and the 4xx that mean "try again later"; 401 too, since a
+         * token can expire in flight and the next attempt fetches a fresh one.
+         */
         boolean retryable() {
-            return status == null || status >= 500 || status == 408 || status == 409 || status == 425 || status == 429;
+            return status == null || status >= 500 || status == 401 || status == 408 || status == 409 || status == 425
+                    || status == 429;
         }
     }
 

@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# Loads the local demo data set into a running suite (./crm up calls it): links the demo customers'
+# Keycloak users to customer-service profiles (the customer_id claim), and creates the demo partners,
+# charity and touchpoints. Safe to run again: it finds what exists before creating anything.
+#   keycloak/demo-data.sh KEYCLOAK_URL ADMIN ADMIN_PASSWORD
+set -euo pipefail
+exec python3 - "$@" <<'PY'
+import json, sys, urllib.error, urllib.parse, urllib.request, uuid
+
+kc, admin, admin_password = sys.argv[1:4]
+realm = kc + "/realms/motcrm"
+CUSTOMER, LOYALTY, FEEDBACK = "http://localhost:8081", "http://localhost:8083", "http://localhost:8082"
+DEMO_PASSWORD = "motcrm-dev"  # local-development value of keycloak/motcrm-realm.json
+
+
+def call(method, url, token=None, body=None, headers=None, form=None, ok=(200, 201, 204)):
+    data, head = None, dict(headers or {})
+    if form is not None:
+        data = urllib.parse.urlencode(form).encode()
+        head["Content-Type"] = "application/x-www-form-urlencoded"
+    elif body is not None:
+        data = json.dumps(body).encode()
+        head["Content-Type"] = "application/json"
+    if token:
+        head["Authorization"] = "Bearer " + token
+    request = urllib.request.Request(url, data=data, method=method, headers=head)
+    try:
+        with urllib.request.urlopen(request, timeout=30) as response:
+            text = response.read().decode() or "null"
+            return response.status, json.loads(text) if text.strip()[:1] in "{[n" else text
+    except urllib.error.HTTPError as e:
+        text = e.read().decode()
+        if e.code in ok:
+            return e.code, text
+        raise SystemExit(f"{method} {url} answered {e.code}: {text[:400]}")
+
+
+def token(form, url=realm):
+    return call("POST", url + "/protocol/openid-connect/token", form=form)[1]["access_token"]
+
+
+kc_admin = token({"grant_type": "password", "client_id": "admin-cli", "username": admin, "password": admin_password},
+                 kc + "/realms/master")
+# customer_id is set by administrators only (never by the user): an admin-editable unmanaged attribute.
+_, profile = call("GET", kc + "/admin/realms/motcrm/users/profile", kc_admin)
+if profile.get("unmanagedAttributePolicy") != "ADMIN_EDIT":
+    profile["unmanagedAttributePolicy"] = "ADMIN_EDIT"
+    call("PUT", kc + "/admin/realms/motcrm/users/profile", kc_admin, profile)
+
+agent = token({"grant_type": "password", "client_id": "motcrm-cli", "username": "agent.kim", "password": DEMO_PASSWORD})
+purpose = {"X-Access-Purpose": "demo data set-up"}
+
+customers = [
+    ("customer.hana", {"name": "Jung Hana", "email": "hana.jung@demo.motcrm.example", "phone": "+821012340001"}),
+    ("customer.jun", {"name": "Oh Jun", "email": "jun.oh@demo.motcrm.example", "phone": "+821012340002"}),
+]
+for username, details in customers:
+    _, page = call("GET", CUSTOMER + "/api/v1/customers?" + urllib.parse.urlencode({"email": details["email"]}),
+                   agent, headers=purpose)
+    if page["items"]:
+        customer_id = page["items"][0]["id"]
+    else:
+        _, created = call("POST", CUSTOMER + "/api/v1/customers", agent, details,
+                          {"Idempotency-Key": str(uuid.uuid5(uuid.NAMESPACE_URL, "demo:" + username))})
+        customer_id = created["id"]
+    _, users = call("GET", kc + "/admin/realms/motcrm/users?" + urllib.parse.urlencode({"username": username, "exact": "true"}), kc_admin)
+    user = users[0]
+    user.setdefault("attributes", {})["customer_id"] = [customer_id]
+    call("PUT", kc + "/admin/realms/motcrm/users/" + user["id"], kc_admin, user)
+    print(f"{username} -> customer {customer_id}")
+PY

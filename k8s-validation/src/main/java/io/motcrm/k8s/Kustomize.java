@@ -4,11 +4,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-/** Renders a kustomization with {@code kubectl kustomize}, offline: it never talks to a cluster. */
+/** Runs kubectl offline (kustomize renders, client-side dry runs): it never talks to a cluster. */
 public final class Kustomize {
 
     private static final long TIMEOUT_SECONDS = 60;
@@ -34,23 +35,38 @@ public final class Kustomize {
 
     /** The YAML stream {@code kubectl kustomize dir} prints; fails with kubectl's message otherwise. */
     public static String build(Path dir) {
+        return kubectl(null, List.of("kustomize", dir.toString()));
+    }
+
+    /**
+     * What {@code kubectl args...} prints, run in {@code workDir} (or the current directory); fails with
+     * kubectl's message otherwise. Only for offline commands (kustomize, {@code --dry-run=client}).
+     */
+    public static String kubectl(Path workDir, List<String> args) {
+        List<String> command = new ArrayList<>(List.of("kubectl"));
+        command.addAll(args);
+        String commandLine = String.join(" ", command);
         try {
-            Process process = new ProcessBuilder(List.of("kubectl", "kustomize", dir.toString())).start();
+            ProcessBuilder builder = new ProcessBuilder(command);
+            if (workDir != null) {
+                builder.directory(workDir.toFile());
+            }
+            Process process = builder.start();
             CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> read(process.getInputStream()));
             CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(process.getErrorStream()));
             if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
-                throw new IllegalStateException("kubectl kustomize " + dir + " took longer than " + TIMEOUT_SECONDS + " s");
+                throw new IllegalStateException(commandLine + " took longer than " + TIMEOUT_SECONDS + " s");
             }
             if (process.exitValue() != 0) {
-                throw new IllegalStateException("kubectl kustomize " + dir + " failed: " + err.join().strip());
+                throw new IllegalStateException(commandLine + " failed: " + err.join().strip());
             }
             return out.join();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while rendering " + dir, e);
+            throw new IllegalStateException("interrupted while running " + commandLine, e);
         }
     }
 

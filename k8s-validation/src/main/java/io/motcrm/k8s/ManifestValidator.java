@@ -27,19 +27,50 @@ public final class ManifestValidator {
 
     private final Map<String, AppConfig> apps;
     private final Map<String, Set<String>> awaited;
+    private final Design design;
+    private final ExternalObjects external;
 
+    /** Without a design (no calls between applications checked) and with nothing created outside kustomize. */
     public ManifestValidator(Map<String, AppConfig> apps, Map<String, Set<String>> awaited) {
-        this.apps = Map.copyOf(apps);
-        this.awaited = Map.copyOf(awaited);
+        this(apps, awaited, Design.NONE, ExternalObjects.NONE);
     }
 
-    /** A validator for the applications of the repository at {@code repoRoot} and the bundled awaited list. */
+    public ManifestValidator(Map<String, AppConfig> apps, Map<String, Set<String>> awaited, Design design, ExternalObjects external) {
+        this.apps = Map.copyOf(apps);
+        this.awaited = Map.copyOf(awaited);
+        this.design = design;
+        this.external = external;
+    }
+
+    /**
+     * A validator for the repository at {@code repoRoot}: its applications (with the platform defaults),
+     * the bundled awaited list, the calls of {@code docs/contracts.md} and the objects
+     * {@code k8s/README.md} documents as created outside kustomize.
+     */
     public static ManifestValidator forRepository(Path repoRoot) {
-        return new ManifestValidator(applications(repoRoot), awaitedConfig());
+        return new ManifestValidator(applications(repoRoot), awaitedConfig(), Design.of(repoRoot), ExternalObjects.of(repoRoot));
     }
 
     public Map<String, AppConfig> apps() {
         return apps;
+    }
+
+    public Design design() {
+        return design;
+    }
+
+    public ExternalObjects external() {
+        return external;
+    }
+
+    /** The same validator with other applications (a renamed key, say). */
+    public ManifestValidator withApps(Map<String, AppConfig> otherApps) {
+        return new ManifestValidator(otherApps, awaited, design, external);
+    }
+
+    /** The same validator with another design (a changed contract, say). */
+    public ManifestValidator withDesign(Design otherDesign) {
+        return new ManifestValidator(apps, awaited, otherDesign, external);
     }
 
     public Result validate(String yaml) {
@@ -53,7 +84,7 @@ public final class ManifestValidator {
         }
         Result rules;
         try {
-            rules = Rules.check(manifests, apps, awaited);
+            rules = Rules.check(manifests, apps, awaited, design, external);
         } catch (RuntimeException e) {
             // Only reachable with objects the schema check already rejected (a number where a string
             // belongs, say): report that the rules could not run rather than fail with a stack trace.
@@ -64,12 +95,15 @@ public final class ManifestValidator {
         return new Result(problems, rules.notices());
     }
 
-    /** The application modules: top-level folders with a {@code src/main/resources/application.properties}. */
+    /**
+     * The application modules: top-level folders with a {@code src/main/resources/application.properties},
+     * each read over the platform defaults it inherits.
+     */
     public static Map<String, AppConfig> applications(Path repoRoot) {
         try (Stream<Path> dirs = Files.list(repoRoot)) {
             Map<String, AppConfig> apps = new TreeMap<>();
             dirs.filter(dir -> Files.isRegularFile(dir.resolve("src/main/resources/application.properties")))
-                    .map(AppConfig::of)
+                    .map(dir -> AppConfig.of(dir, repoRoot))
                     .forEach(app -> apps.put(app.module(), app));
             return apps;
         } catch (IOException e) {

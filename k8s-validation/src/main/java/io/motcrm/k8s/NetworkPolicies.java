@@ -56,12 +56,43 @@ public final class NetworkPolicies {
         Set<String> edges = new TreeSet<>();
         for (Pod from : pods) {
             for (Pod to : pods) {
-                if (from != to && to.ports().keySet().stream().anyMatch(port -> allowed(from, to, port))) {
+                if (from != to && allowed(from, to)) {
                     edges.add(from.name() + " -> " + to.name());
                 }
             }
         }
         return edges;
+    }
+
+    /** Whether {@code from} may connect to {@code to} on some port of {@code to}. */
+    public boolean allowed(Pod from, Pod to) {
+        return to.ports().keySet().stream().anyMatch(port -> allowed(from, to, port));
+    }
+
+    /**
+     * Whether the Egress policies selecting {@code from} let it reach an address outside the cluster on
+     * {@code port}: a rule with an ipBlock peer, or with no peers at all, for that port. The address
+     * range itself is not checked.
+     */
+    public boolean allowedOutside(Pod from, int port) {
+        List<Manifest> selecting = policies.stream()
+                .filter(p -> selects(p, from) && policyTypes(p).contains("Egress"))
+                .toList();
+        if (selecting.isEmpty()) {
+            return true;
+        }
+        for (Manifest policy : selecting) {
+            for (JsonObject rule : Manifest.objects(policy.spec(), "egress")) {
+                boolean anywhere = !Manifest.has(rule, "to") || Manifest.objects(rule, "to").isEmpty()
+                        || Manifest.objects(rule, "to").stream().anyMatch(p -> Manifest.has(p, "ipBlock"));
+                boolean portMatches = !Manifest.has(rule, "ports") || Manifest.objects(rule, "ports").isEmpty()
+                        || Manifest.objects(rule, "ports").stream().anyMatch(p -> portMatches(p, null, port));
+                if (anywhere && portMatches) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     public boolean allowed(Pod from, Pod to, int port) {
@@ -116,7 +147,7 @@ public final class NetworkPolicies {
             JsonElement end = rulePort.get("endPort");
             return end == null ? port == from : port >= from && port <= end.getAsInt();
         }
-        return value.getAsString().equals(destination.ports().get(port));
+        return destination != null && value.getAsString().equals(destination.ports().get(port));
     }
 
     private Map<String, String> namespaceLabelsOf(String namespace) {

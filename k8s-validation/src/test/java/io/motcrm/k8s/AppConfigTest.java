@@ -36,4 +36,37 @@ class AppConfigTest {
         assertThat(config.deploymentSettings())
                 .containsExactlyInAnyOrder("MOTCRM_DB_HOST", "QUARKUS_REST_CLIENT_LOYALTY_API_URL");
     }
+
+    @Test
+    void platformDefaultsAreReadAndTheApplicationsOwnFileWins() {
+        AppConfig config = AppConfig.parse("svc", """
+                %dev,prod.quarkus.oidc.auth-server-url=http://localhost:8180/realms/motcrm
+                quarkus.oidc-client.client-id=${quarkus.application.name}
+                %dev,prod.quarkus.oidc-client.credentials.secret=${MOTCRM_SERVICE_CLIENT_SECRET:dev-${quarkus.application.name}-secret}
+                quarkus.log.console.format=${MOTCRM_LOG_FORMAT:%d %s%n}
+                """, """
+                quarkus.http.port=8081
+                quarkus.log.console.format=%s%n
+                """);
+
+        assertThat(config.envNames()).contains("QUARKUS_HTTP_PORT", "QUARKUS_OIDC_AUTH_SERVER_URL",
+                "_PROD_QUARKUS_OIDC_AUTH_SERVER_URL", "MOTCRM_SERVICE_CLIENT_SECRET", "QUARKUS_APPLICATION_NAME",
+                "QUARKUS_LOG_CONSOLE_FORMAT");
+        assertThat(config.envNames()).as("the application's value replaces the default's expression")
+                .doesNotContain("MOTCRM_LOG_FORMAT");
+        assertThat(config.deploymentSettings()).containsExactly("QUARKUS_OIDC_AUTH_SERVER_URL");
+        assertThat(config.serviceClientSecret()).containsExactly("MOTCRM_SERVICE_CLIENT_SECRET");
+        assertThat(AppConfig.parse("svc", "quarkus.http.port=8081").serviceClientSecret()).isEmpty();
+    }
+
+    @Test
+    void everyApplicationOfTheRepositoryInheritsThePlatformDefaults() {
+        var apps = ManifestValidator.applications(Repository.root());
+
+        assertThat(apps).containsOnlyKeys("customer-service", "feedback-service", "loyalty-service", "gateway");
+        apps.values().forEach(app -> {
+            assertThat(app.deploymentSettings()).as(app.module()).contains("QUARKUS_OIDC_AUTH_SERVER_URL");
+            assertThat(app.serviceClientSecret()).as(app.module()).containsExactly("MOTCRM_SERVICE_CLIENT_SECRET");
+        });
+    }
 }

@@ -7,9 +7,12 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 
 import org.junit.jupiter.api.Test;
+
+import io.motcrm.k8s.ExternalObjects.ExternalObject;
 
 /**
  * Feeds deliberately broken manifests to the same validator the overlays go through: a valid fixture
@@ -18,9 +21,21 @@ import org.junit.jupiter.api.Test;
 class BrokenManifestTest {
 
     private static final String FIXTURE = resource("/fixtures/customer-service.yaml");
+    /** customer-service calls loyalty-service's /internal API; its client Secret is created outside kustomize. */
+    private static final Design DESIGN = new Design(Set.of(), Set.of("customer-service -> loyalty-service"));
+    private static final ExternalObject CLIENT_SECRET = new ExternalObject("fixture", "Secret", "customer-service-oidc-client", Set.of("client-secret"));
     private static final ManifestValidator VALIDATOR = new ManifestValidator(
             Map.of("customer-service", AppConfig.parse("customer-service", resource("/fixtures/customer-service.properties"))),
-            Map.of());
+            Map.of(), DESIGN, new ExternalObjects(List.of(CLIENT_SECRET)));
+    private static final String DEV_NAMESPACE = """
+            ---
+            apiVersion: v1
+            kind: Namespace
+            metadata:
+              name: fixture
+              labels:
+                motcrm.io/environment: dev
+            """;
 
     @Test
     void theFixtureItselfIsValid() {
@@ -92,7 +107,7 @@ class BrokenManifestTest {
     @Test
     void aNameAwaitedForTheApplicationIsANoticeAndAStaleEntryAProblem() {
         ManifestValidator awaiting = new ManifestValidator(VALIDATOR.apps(),
-                Map.of("customer-service", java.util.Set.of("QUARKUS_OIDC_AUTH_SERVER_URL")));
+                Map.of("customer-service", Set.of("QUARKUS_OIDC_AUTH_SERVER_URL")), VALIDATOR.design(), VALIDATOR.external());
 
         ManifestValidator.Result set = awaiting.validate(
                 FIXTURE.replace("  MOTCRM_DB_NAME: customer_db", "  MOTCRM_DB_NAME: customer_db\n  QUARKUS_OIDC_AUTH_SERVER_URL: https://sso.example/realms/x"));
@@ -122,6 +137,98 @@ class BrokenManifestTest {
     void aSecretThatNothingCreatesIsRejected() {
         assertThat(problems(y -> y.replace("name: customer-db-app", "name: customer-db-credentials")))
                 .anySatisfy(p -> assertThat(p).contains("reads Secret customer-db-credentials"));
+        assertThat(problems(y -> y.replace("name: customer-service-oidc-client", "name: customer-service-oidc")))
+                .anySatisfy(p -> assertThat(p).contains("reads Secret customer-service-oidc, which is neither in the manifest"))
+                .anySatisfy(p -> assertThat(p).contains("documents Secret customer-service-oidc-client in namespace fixture")
+                        .contains("nothing in the manifest uses it"));
+        assertThat(problems(y -> y.replace("key: client-secret", "key: secret")))
+                .anySatisfy(p -> assertThat(p).contains("reads key secret of Secret customer-service-oidc-client, which k8s/README.md does not list"));
+    }
+
+    @Test
+    void aServiceClientSecretOutsideASecretIsRejected() {
+        assertThat(problems(y -> y.replace("""
+                            - name: MOTCRM_SERVICE_CLIENT_SECRET
+                              valueFrom:
+                                secretKeyRef:
+                                  name: customer-service-oidc-client
+                                  key: client-secret
+                """, """
+                            - name: MOTCRM_SERVICE_CLIENT_SECRET
+                              value: dev-customer-service-secret
+                """)))
+                .anySatisfy(p -> assertThat(p).contains("MOTCRM_SERVICE_CLIENT_SECRET must come from a Secret"))
+                .anySatisfy(p -> assertThat(p).contains("calls the /internal API of loyalty-service (docs/contracts.md)")
+                        .contains("set MOTCRM_SERVICE_CLIENT_SECRET from a Secret"));
+        assertThat(problems(y -> y.replace("  MOTCRM_DB_NAME: customer_db", "  MOTCRM_DB_NAME: customer_db\n  QUARKUS_OIDC_CLIENT_CREDENTIALS_SECRET: s3cret")))
+                .anySatisfy(p -> assertThat(p).contains("QUARKUS_OIDC_CLIENT_CREDENTIALS_SECRET comes from ConfigMap customer-service-config"));
+    }
+
+    @Test
+    void aServiceThatCallsAnInternalApiWithoutItsClientSecretIsRejected() {
+        assertThat(problems(y -> y.replace("""
+                            - name: MOTCRM_SERVICE_CLIENT_SECRET
+                              valueFrom:
+                                secretKeyRef:
+                                  name: customer-service-oidc-client
+                                  key: client-secret
+                """, "")))
+                .anySatisfy(p -> assertThat(p).contains("Deployment/customer-service: calls the /internal API of loyalty-service"));
+    }
+
+    @Test
+    void aSecretWithValuesIsAcceptedOnlyWhenDevOnlyInADevNamespace() {
+        String secret = """
+                ---
+                apiVersion: v1
+                kind: Secret
+                metadata:
+                  name: extra
+                  namespace: fixture
+                  labels:
+                    motcrm.io/dev-only: "true"
+                stringData:
+                  password: dev-only
+                """;
+        assertThat(VALIDATOR.validate(FIXTURE + DEV_NAMESPACE + secret).problems()).isEmpty();
+        assertThat(problems(y -> y + DEV_NAMESPACE.replace("environment: dev", "environment: prod") + secret))
+                .anySatisfy(p -> assertThat(p).contains("Secret/extra: a rendered Secret carries committed values"));
+        assertThat(problems(y -> y + secret))
+                .anySatisfy(p -> assertThat(p).contains("Secret/extra: a rendered Secret carries committed values"));
+        assertThat(problems(y -> y + DEV_NAMESPACE + secret.replace("motcrm.io/dev-only", "motcrm.io/demo")))
+                .anySatisfy(p -> assertThat(p).contains("Secret/extra: a rendered Secret carries committed values"));
+    }
+
+    @Test
+    void anObjectDocumentedAsExternalButGeneratedIsRejected() {
+        assertThat(problems(y -> y + DEV_NAMESPACE + """
+                ---
+                apiVersion: v1
+                kind: Secret
+                metadata:
+                  name: customer-service-oidc-client
+                  namespace: fixture
+                  labels:
+                    motcrm.io/dev-only: "true"
+                stringData:
+                  client-secret: dev-customer-service-secret
+                """))
+                .anySatisfy(p -> assertThat(p).contains("Secret/customer-service-oidc-client: the overlay generates it, but k8s/README.md documents it"));
+    }
+
+    @Test
+    void aVolumeFromAConfigMapNothingCreatesIsRejected() {
+        assertThat(problems(y -> y.replace("""
+                      volumes:
+                        - name: tmp
+                """, """
+                      volumes:
+                        - name: realm
+                          configMap:
+                            name: keycloak-realm
+                        - name: tmp
+                """)))
+                .anySatisfy(p -> assertThat(p).contains("Deployment/customer-service volume realm: reads ConfigMap keycloak-realm, which is neither in the manifest"));
     }
 
     @Test

@@ -68,4 +68,38 @@ for username, details in customers:
     user.setdefault("attributes", {})["customer_id"] = [customer_id]
     call("PUT", kc + "/admin/realms/motcrm/users/" + user["id"], kc_admin, user)
     print(f"{username} -> customer {customer_id}")
+
+operator = token({"grant_type": "password", "client_id": "motcrm-cli", "username": "admin.park", "password": DEMO_PASSWORD})
+
+
+def ensure(read_url, create_url, body, what):
+    """Creates the object unless reading it answers 200 (so a second run changes nothing)."""
+    status, _ = call("GET", read_url, operator, ok=(200, 404))
+    if status == 200:
+        print(f"{what} exists")
+        return
+    call("POST", create_url, operator, body, {"Idempotency-Key": str(uuid.uuid5(uuid.NAMESPACE_URL, "demo:" + create_url + what))})
+    print(f"{what} created")
+
+
+# Partners: ids match the partner_id claims of the realm's partner clients.
+for partner_id, name in (("cafe-mocha", "Cafe Mocha"), ("book-nook", "Book Nook")):
+    ensure(f"{LOYALTY}/api/v1/loyalty/partners/{partner_id}", f"{LOYALTY}/api/v1/loyalty/partners",
+           {"id": partner_id, "name": name, "pointValueMinor": 10, "earnMinorPerPoint": 100, "status": "ACTIVE"},
+           f"partner {partner_id}")
+status, charities = call("GET", f"{LOYALTY}/api/v1/loyalty/charities", operator)
+items = charities.get("items", charities) if isinstance(charities, dict) else charities
+if not any(c.get("id") == "green-forest" for c in items):
+    call("POST", f"{LOYALTY}/api/v1/loyalty/charities", operator, {"id": "green-forest", "name": "Green Forest Foundation"},
+         {"Idempotency-Key": str(uuid.uuid5(uuid.NAMESPACE_URL, "demo:charity:green-forest"))})
+    print("charity green-forest created")
+
+# The MOT map: a few moments of truth along the journey.
+for code, name, channel, stage, team in (
+        ("store-gangnam", "Gangnam store checkout", "STORE", "PAY", "stores"),
+        ("app-checkout", "App checkout", "APP", "BUY", "digital"),
+        ("home-delivery", "Home delivery", "DELIVERY", "RECEIVE", "logistics"),
+        ("call-centre", "Call centre", "CALL_CENTRE", "GET_HELP", "care")):
+    ensure(f"{FEEDBACK}/api/v1/touchpoints/{code}", f"{FEEDBACK}/api/v1/touchpoints",
+           {"code": code, "name": name, "channel": channel, "stage": stage, "team": team}, f"touchpoint {code}")
 PY

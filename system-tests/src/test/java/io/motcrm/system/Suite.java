@@ -2,8 +2,15 @@ package io.motcrm.system;
 
 import static io.restassured.RestAssured.given;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Base64;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.restassured.RestAssured;
 import io.restassured.specification.RequestSpecification;
@@ -22,6 +29,7 @@ final class Suite {
     static final String PURPOSE = "system test";
 
     private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private Suite() {
     }
@@ -46,6 +54,40 @@ final class Suite {
     static String partnerToken(String clientId) {
         return TOKENS.computeIfAbsent("client:" + clientId, key -> fetch(Map.of("grant_type", "client_credentials",
                 "client_id", clientId, "client_secret", "dev-" + clientId + "-secret")));
+    }
+
+    /** The customer id the token of a demo customer carries (set by keycloak/demo-data.sh). */
+    static UUID customerIdOf(String username) {
+        String payload = userToken(username).split("\\.")[1];
+        try {
+            JsonNode claims = JSON.readTree(Base64.getUrlDecoder().decode(payload));
+            return UUID.fromString(claims.path("customer_id").asText());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A new customer signed up by an agent (unique contact details), optionally with a referral code. */
+    static UUID signUp(String referralCode) {
+        String unique = UUID.randomUUID().toString().substring(0, 8);
+        String phone = "+8210" + String.format("%08d", Math.floorMod(unique.hashCode(), 100_000_000));
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("name", "System Test " + unique,
+                "email", "st." + unique + "@example.com", "phone", phone));
+        if (referralCode != null) {
+            body.put("referralCode", referralCode);
+        }
+        String id = as("agent.kim").contentType("application/json").header("Idempotency-Key", UUID.randomUUID().toString())
+                .body(body).post("/api/v1/customers")
+                .then().statusCode(201).extract().path("id");
+        return UUID.fromString(id);
+    }
+
+    static RequestSpecification staff(String username) {
+        return as(username).header("X-Access-Purpose", PURPOSE);
+    }
+
+    static RequestSpecification write(RequestSpecification request, Object body) {
+        return request.contentType("application/json").header("Idempotency-Key", UUID.randomUUID().toString()).body(body);
     }
 
     private static String fetch(Map<String, String> form) {

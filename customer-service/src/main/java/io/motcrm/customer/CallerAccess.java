@@ -6,13 +6,16 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import io.motcrm.customer.privacy.AccessPurposes;
+import io.motcrm.platform.problem.CommonProblem;
 import io.motcrm.platform.problem.ProblemException;
-import io.quarkus.security.identity.SecurityIdentity;
+import io.motcrm.platform.security.Caller;
+import io.motcrm.platform.security.Roles;
 
 /**
- * Object-level access to a customer's data: a customer reaches only their own record (their principal
- * name is their customer id, the token's subject), and anyone else's looks as if it did not exist;
- * staff reach every customer but must say why in {@value #PURPOSE_HEADER}.
+ * Object-level access to a customer's data, from the verified token only ({@link Caller}): a customer
+ * reaches only their own record (the token's {@code customer_id} claim), and anyone else's looks as if
+ * it did not exist; staff reach every customer but must say why in {@value #PURPOSE_HEADER}.
  */
 @ApplicationScoped
 public class CallerAccess {
@@ -21,26 +24,45 @@ public class CallerAccess {
     public static final int MAX_PURPOSE_LENGTH = 200;
 
     @Inject
-    SecurityIdentity identity;
+    Caller caller;
 
     public boolean isStaff() {
-        return Roles.STAFF.stream().anyMatch(identity::hasRole);
+        return caller.isStaff();
+    }
+
+    public boolean hasRole(String role) {
+        return caller.hasRole(role);
     }
 
     /** The signed-in customer's id, when the caller is a customer (and not also staff). */
     public Optional<UUID> customerId() {
-        if (isStaff() || identity.isAnonymous() || !identity.hasRole(Roles.CUSTOMER)) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(UUID.fromString(identity.getPrincipal().getName()));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
+        return caller.isStaff() ? Optional.empty() : caller.customerId();
     }
 
-    public String principal() {
-        return identity.isAnonymous() ? "anonymous" : identity.getPrincipal().getName();
+    /** The name recorded in audit trails: the token's user or client name. */
+    public String name() {
+        return caller.name();
+    }
+
+    /** The caller's most senior staff role, for the access log; null for non-staff. */
+    public String staffRole() {
+        for (String role : new String[] { Roles.ADMIN, Roles.SUPERVISOR, Roles.AGENT }) {
+            if (caller.hasRole(role)) {
+                return role;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Whether the caller sees email and phone in full: the customer themselves, supervisors and admins
+     * always; agents only with a purpose from {@link AccessPurposes} that needs them.
+     */
+    public boolean seesContacts(String purpose) {
+        if (!caller.isStaff()) {
+            return true;
+        }
+        return caller.hasRole(Roles.SUPERVISOR) || caller.hasRole(Roles.ADMIN) || AccessPurposes.unmasks(purpose);
     }
 
     /** For reads and changes of a profile: staff with a stated purpose, or the customer themselves. */
@@ -59,6 +81,20 @@ public class CallerAccess {
         }
     }
 
+    /** For the customer themselves, or staff holding one of the given roles. */
+    public void requireOwnOrRole(UUID customerId, String... roles) {
+        if (isStaff()) {
+            for (String role : roles) {
+                if (caller.hasRole(role)) {
+                    return;
+                }
+            }
+            throw new ProblemException(CommonProblem.FORBIDDEN,
+                    "This operation needs one of the roles " + String.join(", ", roles));
+        }
+        requireOwn(customerId);
+    }
+
     public void requirePurpose(String purpose) {
         if (purpose == null || purpose.isBlank() || purpose.length() > MAX_PURPOSE_LENGTH) {
             throw new ProblemException(CustomerProblem.ACCESS_PURPOSE_REQUIRED,
@@ -66,7 +102,7 @@ public class CallerAccess {
         }
     }
 
-    private void requireOwn(UUID customerId) {
+    public void requireOwn(UUID customerId) {
         if (customerId().filter(customerId::equals).isEmpty()) {
             throw new ProblemException(CustomerProblem.CUSTOMER_NOT_FOUND, "No customer " + customerId);
         }

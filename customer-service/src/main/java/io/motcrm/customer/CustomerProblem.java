@@ -16,7 +16,23 @@ public enum CustomerProblem implements ProblemType {
     CONTACT_REQUIRED("contact-required", "An email address or a phone number is required", 400),
     ACCESS_PURPOSE_REQUIRED("access-purpose-required",
             "Staff must state why they access a customer's data in the X-Access-Purpose header", 400),
-    SEARCH_FILTER_REQUIRED("search-filter-required", "Search needs at least one filter", 400);
+    SEARCH_FILTER_REQUIRED("search-filter-required", "Search needs at least one filter", 400),
+    PURCHASE_NOT_FOUND("purchase-not-found", "The purchase does not exist", 404),
+    PURCHASE_CONFLICT("purchase-conflict",
+            "This source's order id was already recorded with other contents or for another customer", 409),
+    PURCHASE_IN_FUTURE("purchase-in-future", "The purchase time is in the future", 400),
+    AMOUNT_TOO_LARGE("amount-too-large", "An amount is too large", 400),
+    UNKNOWN_PURCHASE_LINE("unknown-purchase-line", "The purchase has no such line", 400),
+    DUPLICATE_RETURN_LINE("duplicate-return-line", "A return names the same purchase line twice", 400),
+    RETURN_EXCEEDS_PURCHASE("return-exceeds-purchase", "More would be returned than was bought", 409),
+    UNKNOWN_REFERRAL_CODE("unknown-referral-code", "No active customer has this referral code", 422),
+    SELF_REFERRAL("self-referral", "A customer cannot refer themselves", 422),
+    REFERRER_ALREADY_SET("referrer-already-set", "The customer was already referred by someone", 409),
+    REFERRAL_TOO_LATE("referral-too-late", "A referral can only be added before the first purchase", 409),
+    SEGMENT_NOT_FOUND("segment-not-found", "The segment does not exist", 404),
+    SEGMENT_NAME_TAKEN("segment-name-taken", "Another segment already has this name", 409),
+    INVALID_SEGMENT_RULE("invalid-segment-rule", "The segment rule is not valid", 400),
+    ERASURE_NOT_FOUND("erasure-not-found", "The customer has not been erased", 404);
 
     private final String code;
     private final String title;

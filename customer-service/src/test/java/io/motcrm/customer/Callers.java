@@ -5,10 +5,7 @@ import static io.restassured.RestAssured.given;
 import java.util.UUID;
 
 import io.motcrm.platform.idempotency.Idempotency;
-import io.quarkus.arc.Arc;
-import io.quarkus.security.runtime.QuarkusPrincipal;
-import io.quarkus.security.runtime.QuarkusSecurityIdentity;
-import io.quarkus.test.security.TestIdentityAssociation;
+import io.motcrm.platform.testing.TestCallers;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 
@@ -20,18 +17,9 @@ public final class Callers {
     private Callers() {
     }
 
+    /** Calls as the signed-in customer: a token principal carrying their {@code customer_id} claim. */
     public static void asCustomer(UUID customer, Runnable calls) {
-        TestIdentityAssociation association = Arc.container().instance(TestIdentityAssociation.class).get();
-        var previous = association.getTestIdentity();
-        association.setTestIdentity(QuarkusSecurityIdentity.builder()
-                .setPrincipal(new QuarkusPrincipal(customer.toString()))
-                .addRole(Roles.CUSTOMER)
-                .build());
-        try {
-            calls.run();
-        } finally {
-            association.setTestIdentity(previous);
-        }
+        TestCallers.asCustomer(customer, calls);
     }
 
     public static ValidatableResponse signUp(String body) {

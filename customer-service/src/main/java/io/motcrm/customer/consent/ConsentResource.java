@@ -22,7 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.motcrm.customer.CallerAccess;
-import io.motcrm.customer.Roles;
+import io.motcrm.platform.security.Roles;
 import io.motcrm.platform.idempotency.Idempotency;
 
 /**
@@ -54,7 +54,7 @@ public class ConsentResource {
             @Valid @NotNull ConsentRequest request) {
         access.requireOwnOrStaff(customerId);
         return idempotency.execute(key, "consent.record", new ConsentCommand(customerId, request), () -> {
-            ConsentRecord recorded = consents.record(customerId, request, access.principal());
+            ConsentRecord recorded = consents.record(customerId, request, access.name());
             return Response.created(URI.create("/api/v1/customers/" + customerId + "/consents/history"))
                     .entity(recorded).build();
         });

@@ -47,6 +47,31 @@ public class Consents {
         return ConsentRecord.of(event);
     }
 
+    /**
+     * Withdraws every consent currently granted (erasure): appends a withdrawal per purpose, the history
+     * stays. Runs in the caller's transaction, which holds the customer's row lock.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int withdrawAll(UUID customerId, SourceChannel channel, String policyVersion, String recordedBy) {
+        int withdrawn = 0;
+        for (ConsentState state : current(customerId)) {
+            if (!state.granted()) {
+                continue;
+            }
+            ConsentEvent event = new ConsentEvent();
+            event.customerId = customerId;
+            event.purpose = state.purpose();
+            event.granted = false;
+            event.occurredAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
+            event.channel = channel;
+            event.policyVersion = policyVersion;
+            event.recordedBy = recordedBy;
+            event.persist();
+            withdrawn++;
+        }
+        return withdrawn;
+    }
+
     /** One entry per purpose, in the order of {@link Purpose}. */
     public List<ConsentState> current(UUID customerId) {
         requireCustomer(customerId);

@@ -23,9 +23,13 @@ public class Customer extends PanacheEntityBase {
     @Id
     public UUID id;
 
-    @NotNull
-    @Column(name = "member_code", nullable = false, updatable = false)
+    /** Null once erased: the code is then retired ({@code retired_member_code}) and never issued again. */
+    @Column(name = "member_code")
     public String memberCode;
+
+    /** The code this customer gives to friends; null once erased. */
+    @Column(name = "referral_code")
+    public String referralCode;
 
     @NotNull
     @Size(min = 1, max = 200)
@@ -65,8 +69,11 @@ public class Customer extends PanacheEntityBase {
      */
     static final String ACTIVE = "status = io.motcrm.customer.profile.CustomerStatus.ACTIVE";
 
+    /** Whether the code is held by a customer or was retired by an erasure. */
     public static boolean memberCodeExists(String memberCode) {
-        return count("memberCode", memberCode) > 0;
+        return count("memberCode", memberCode) > 0 || getEntityManager()
+                .createNativeQuery("select count(*) from retired_member_code where member_code = :code")
+                .setParameter("code", memberCode).getSingleResult() instanceof Number n && n.longValue() > 0;
     }
 
     public static boolean emailTaken(String email, UUID except) {

@@ -27,7 +27,10 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.motcrm.customer.CallerAccess;
-import io.motcrm.customer.Roles;
+import io.motcrm.customer.privacy.AccessPurposes;
+import io.motcrm.customer.privacy.Disclosure;
+import io.motcrm.customer.privacy.ProfileAccess;
+import io.motcrm.platform.security.Roles;
 import io.motcrm.platform.idempotency.Idempotency;
 import io.motcrm.platform.problem.CommonProblem;
 import io.motcrm.platform.problem.ProblemException;
@@ -54,6 +57,12 @@ public class CustomerResource {
     @Inject
     Idempotency idempotency;
 
+    @Inject
+    Disclosure disclosure;
+
+    static final String MASKING = " Staff reads are logged (GET /api/v1/customers/{id}/access-log). "
+            + AccessPurposes.DESCRIPTION;
+
     /** The sign-up as the idempotency fingerprint sees it: the id is the customer's own when they sign up. */
     record SignUpCommand(UUID customerId, SignUpRequest request) {
     }
@@ -75,11 +84,11 @@ public class CustomerResource {
     @GET
     @Path("/{customerId}")
     @RolesAllowed({ Roles.CUSTOMER, Roles.AGENT, Roles.SUPERVISOR, Roles.ADMIN })
-    @Operation(summary = "A customer's profile")
+    @Operation(summary = "A customer's profile", description = "The customer's own, or any for staff." + MASKING)
     public CustomerView get(@PathParam("customerId") UUID customerId,
             @HeaderParam(CallerAccess.PURPOSE_HEADER) String purpose) {
         access.requireProfileAccess(customerId, purpose);
-        return customers.get(customerId);
+        return disclosure.disclose(customers.get(customerId), purpose, ProfileAccess.Action.READ);
     }
 
     @PATCH
@@ -90,12 +99,13 @@ public class CustomerResource {
     public CustomerView update(@PathParam("customerId") UUID customerId,
             @HeaderParam(CallerAccess.PURPOSE_HEADER) String purpose, @Valid @NotNull CustomerPatch patch) {
         access.requireProfileAccess(customerId, purpose);
-        return customers.update(customerId, patch);
+        return disclosure.disclose(customers.update(customerId, patch), purpose, ProfileAccess.Action.UPDATE);
     }
 
     @GET
     @RolesAllowed({ Roles.AGENT, Roles.SUPERVISOR, Roles.ADMIN })
-    @Operation(summary = "Find customers by member code, email, phone or the start of the name (staff)")
+    @Operation(summary = "Find customers by member code, email, phone or the start of the name (staff)",
+            description = "Each customer shown is a logged read." + MASKING)
     public CustomerPage search(@HeaderParam(CallerAccess.PURPOSE_HEADER) String purpose,
             @QueryParam("memberCode") @Size(max = 40) String memberCode,
             @QueryParam("email") @Size(max = 320) String email,
@@ -104,6 +114,8 @@ public class CustomerResource {
             @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(MAX_PAGE_SIZE) int size) {
         access.requirePurpose(purpose);
-        return customers.search(new CustomerSearch(memberCode, email, phone, namePrefix), page, size);
+        CustomerPage found = customers.search(new CustomerSearch(memberCode, email, phone, namePrefix), page, size);
+        return new CustomerPage(found.page(), found.size(), found.totalItems(),
+                disclosure.discloseAll(found.items(), purpose, ProfileAccess.Action.SEARCH));
     }
 }

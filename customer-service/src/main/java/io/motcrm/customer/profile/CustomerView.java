@@ -15,11 +15,20 @@ public record CustomerView(
         String locale,
         PreferredChannel preferredChannel,
         CustomerStatus status,
+        String referralCode,
+        /** True when email and phone are masked for this caller (see X-Access-Purpose). */
+        boolean contactsMasked,
         Instant createdAt,
         Instant updatedAt) {
 
-    static CustomerView of(Customer c) {
+    public static CustomerView of(Customer c) {
         return new CustomerView(c.id, c.memberCode, c.name, c.email, c.phone, c.birthDate, c.locale,
-                c.preferredChannel, c.status, c.createdAt, c.updatedAt);
+                c.preferredChannel, c.status, c.referralCode, false, c.createdAt, c.updatedAt);
+    }
+
+    /** The same profile with email and phone masked, e.g. {@code m***@example.com}, {@code +82******5678}. */
+    public CustomerView withMaskedContacts() {
+        return new CustomerView(id, memberCode, name, Masking.email(email), Masking.phone(phone), birthDate, locale,
+                preferredChannel, status, referralCode, true, createdAt, updatedAt);
     }
 }

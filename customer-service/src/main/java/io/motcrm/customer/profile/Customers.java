@@ -18,6 +18,7 @@ import jakarta.transaction.Transactional;
 import org.hibernate.exception.ConstraintViolationException;
 
 import io.motcrm.customer.CustomerProblem;
+import io.motcrm.customer.referral.Referrals;
 import io.motcrm.platform.outbox.Outbox;
 import io.motcrm.platform.problem.CommonProblem;
 import io.motcrm.platform.problem.ProblemException;
@@ -35,6 +36,9 @@ public class Customers {
 
     @Inject
     Outbox outbox;
+
+    @Inject
+    Referrals referrals;
 
     /**
      * Creates the profile and, in the same transaction, the outbox message that opens the customer's
@@ -56,6 +60,7 @@ public class Customers {
         Customer customer = new Customer();
         customer.id = id;
         customer.memberCode = newMemberCode();
+        customer.referralCode = referrals.newCode();
         customer.name = ContactDetails.name(request.name());
         customer.email = email;
         customer.phone = phone;
@@ -66,6 +71,9 @@ public class Customers {
         customer.createdAt = now;
         customer.updatedAt = now;
         persistChecked(customer);
+        if (request.referralCode() != null && !request.referralCode().isBlank()) {
+            referrals.link(id, request.referralCode());
+        }
 
         outbox.enqueue(CustomerRegistered.TARGET, CustomerRegistered.PATH, "customer", id.toString(),
                 new CustomerRegistered(id, customer.memberCode, now));
@@ -143,7 +151,7 @@ public class Customers {
         return new CustomerPage(page, size, total, items);
     }
 
-    Customer find(UUID id) {
+    public static Customer find(UUID id) {
         Customer customer = Customer.findById(id);
         if (customer == null) {
             throw new ProblemException(CustomerProblem.CUSTOMER_NOT_FOUND, "No customer " + id);
@@ -191,8 +199,8 @@ public class Customers {
                 case "customer_phone_active" -> phoneTaken();
                 case "customer_pkey" -> new ProblemException(CustomerProblem.CUSTOMER_EXISTS,
                         "Customer " + customer.id + " already has a profile");
-                case "customer_member_code" -> new ProblemException(CommonProblem.CONFLICT,
-                        "A concurrent sign-up took the same member code; retry the request");
+                case "customer_member_code", "customer_referral_code" -> new ProblemException(CommonProblem.CONFLICT,
+                        "A concurrent sign-up took the same code; retry the request");
                 default -> e;
             };
         }

@@ -11,7 +11,7 @@ import java.util.random.RandomGenerator;
  */
 public final class MemberCodes {
 
-    static final String ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+    public static final String ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
     public static final int LENGTH = 10;
     private static final int BASE = ALPHABET.length();
     private static final RandomGenerator RANDOM = new SecureRandom();

@@ -13,5 +13,7 @@ public record SignUpRequest(
         @Size(max = 40) String phone,
         @Past LocalDate birthDate,
         @Size(max = 35) String locale,
-        PreferredChannel preferredChannel) {
+        PreferredChannel preferredChannel,
+        /** Optional: another customer's referral code; links this customer to them. */
+        @Size(max = 20) String referralCode) {
 }

@@ -37,7 +37,8 @@ import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 
 @QuarkusTest
-@TestSecurity(user = "agent-kim", roles = "agent")
+// A supervisor sees contacts in full; what agents see is in privacy.MaskingAndAccessLogTest.
+@TestSecurity(user = "supervisor-kim", roles = "supervisor")
 class CustomerResourceTest {
 
     static String unique() {

@@ -1,0 +1,39 @@
+package io.motcrm.customer.insight;
+
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.motcrm.platform.security.Roles;
+
+/** What feedback-service reads to prioritise cases (docs/contracts.md). */
+@Path("/internal/v1/customers/{customerId}/value")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Internal")
+public class CustomerValueResource {
+
+    @Inject
+    Insights insights;
+
+    public record CustomerValue(UUID customerId, LifecycleStage lifecycleStage, long lifetimeValueMinor) {
+    }
+
+    @GET
+    @RolesAllowed(Roles.SERVICE)
+    @Operation(summary = "A customer's lifecycle stage and lifetime value, for feedback-service's case priority",
+            description = "404 customer-not-found for an unknown or erased customer. Lifetime value in minor units: "
+                    + Insights.CLV_FORMULA)
+    public CustomerValue value(@PathParam("customerId") UUID customerId) {
+        InsightView insight = insights.get(customerId);
+        return new CustomerValue(customerId, insight.lifecycleStage(), insight.lifetimeValueMinor());
+    }
+}

@@ -1,0 +1,15 @@
+package io.motcrm.customer.privacy;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * An erasure and each service's completion. {@code completed} is true once every service confirmed:
+ * this service at {@code requestedAt}, loyalty and feedback when their messages were delivered.
+ */
+public record ErasureView(UUID id, UUID customerId, Instant requestedAt, boolean completed, List<Target> services) {
+
+    public record Target(String service, ErasureTarget.Status status, Instant completedAt) {
+    }
+}

@@ -1,0 +1,174 @@
+package io.motcrm.customer.privacy;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import io.motcrm.customer.CustomerProblem;
+import io.motcrm.customer.consent.Consents;
+import io.motcrm.customer.consent.SourceChannel;
+import io.motcrm.customer.profile.Customer;
+import io.motcrm.customer.profile.CustomerStatus;
+import io.motcrm.platform.outbox.MessageView;
+import io.motcrm.platform.outbox.Outbox;
+import io.motcrm.platform.outbox.OutboxStatus;
+import io.motcrm.platform.problem.ProblemException;
+import io.quarkus.logging.Log;
+import io.quarkus.scheduler.Scheduled;
+
+/**
+ * Erasure: anonymises the customer here at once (personal data replaced, member and referral codes
+ * retired, consents withdrawn, insight dropped) and asks loyalty-service and feedback-service to do the
+ * same through the outbox, in one transaction. Each service's completion is kept in
+ * {@code erasure_target}: it is taken from the state of the erasure's outbox messages by a scheduled
+ * job and on every read, and kept after the delivered messages are purged. Erasing again answers the
+ * first erasure and changes nothing.
+ */
+@ApplicationScoped
+public class Erasures {
+
+    public static final String SELF = "customer-service";
+    /** Outbox targets asked to erase, and the service each one is. */
+    static final Map<String, String> TARGETS = Map.of("loyalty-api", "loyalty-service", "feedback-api",
+            "feedback-service");
+    static final String ERASED_NAME = "Erased customer";
+    static final String POLICY_VERSION = "erasure";
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    Consents consents;
+
+    @Inject
+    EntityManager entityManager;
+
+    public record Result(ErasureView erasure, boolean created) {
+    }
+
+    @Transactional
+    public Result erase(UUID customerId, SourceChannel channel, String requestedBy) {
+        Customer customer = Customer.findById(customerId, LockModeType.PESSIMISTIC_WRITE);
+        if (customer == null) {
+            throw new ProblemException(CustomerProblem.CUSTOMER_NOT_FOUND, "No customer " + customerId);
+        }
+        Erasure existing = Erasure.find("customerId", customerId).firstResult();
+        if (existing != null) {
+            return new Result(sync(existing), false);
+        }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        if (customer.memberCode != null) {
+            entityManager.createNativeQuery("insert into retired_member_code (member_code, retired_at) values (:code, :at)")
+                    .setParameter("code", customer.memberCode).setParameter("at", now).executeUpdate();
+        }
+        consents.withdrawAll(customerId, channel, POLICY_VERSION, requestedBy);
+        customer.name = ERASED_NAME;
+        customer.email = null;
+        customer.phone = null;
+        customer.birthDate = null;
+        customer.locale = null;
+        customer.preferredChannel = null;
+        customer.memberCode = null;
+        customer.referralCode = null;
+        customer.status = CustomerStatus.ERASED;
+        customer.updatedAt = now;
+        entityManager.createNativeQuery("delete from customer_insight where customer_id = :id")
+                .setParameter("id", customerId).executeUpdate();
+
+        Erasure erasure = new Erasure();
+        erasure.id = UUID.randomUUID();
+        erasure.customerId = customerId;
+        erasure.requestedBy = requestedBy;
+        erasure.requestedAt = now;
+        erasure.persist();
+        for (String target : TARGETS.keySet().stream().sorted().toList()) {
+            ErasureTarget part = new ErasureTarget();
+            part.erasureId = erasure.id;
+            part.target = target;
+            part.status = ErasureTarget.Status.PENDING;
+            part.persist();
+            outbox.enqueue(target, CustomerErased.PATH, CustomerErased.AGGREGATE, erasure.id.toString(),
+                    new CustomerErased(customerId, erasure.id, now));
+        }
+        entityManager.flush();
+        Log.infof("Customer %s erased (erasure %s)", customerId, erasure.id);
+        return new Result(view(erasure), true);
+    }
+
+    /** The customer's erasure with each service's completion, brought up to date first. */
+    @Transactional
+    public ErasureView get(UUID customerId) {
+        Erasure erasure = Erasure.find("customerId", customerId).firstResult();
+        if (erasure == null) {
+            throw new ProblemException(CustomerProblem.ERASURE_NOT_FOUND, "Customer " + customerId + " is not erased");
+        }
+        return sync(erasure);
+    }
+
+    /** For the export: the erasure as last recorded, if any. */
+    public ErasureView find(UUID customerId) {
+        Erasure erasure = Erasure.find("customerId", customerId).firstResult();
+        return erasure == null ? null : view(erasure);
+    }
+
+    /** Records the completions the outbox has seen since the last look, for every open erasure. */
+    @Scheduled(every = "${motcrm.erasure.sync-interval:30s}", delayed = "10s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Transactional
+    void syncOpen() {
+        List<UUID> open = ErasureTarget.<ErasureTarget> find("status <> ?1", ErasureTarget.Status.COMPLETED)
+                .page(0, 500).list().stream().map(t -> t.erasureId).distinct().toList();
+        for (UUID id : open) {
+            Erasure erasure = Erasure.findById(id);
+            if (erasure != null) {
+                sync(erasure);
+            }
+        }
+    }
+
+    private ErasureView sync(Erasure erasure) {
+        List<MessageView> messages = outbox.messagesAbout(CustomerErased.AGGREGATE, erasure.id.toString());
+        for (ErasureTarget part : ErasureTarget.of(erasure.id)) {
+            if (part.status == ErasureTarget.Status.COMPLETED) {
+                continue;
+            }
+            List<MessageView> mine = messages.stream().filter(m -> m.target().equals(part.target)).toList();
+            var delivered = mine.stream().filter(m -> m.status() == OutboxStatus.DELIVERED).findFirst();
+            if (delivered.isPresent()) {
+                part.status = ErasureTarget.Status.COMPLETED;
+                part.completedAt = delivered.get().deliveredAt();
+                Log.infof("Erasure %s completed in %s", erasure.id, part.target);
+            } else if (!mine.isEmpty() && mine.get(mine.size() - 1).status() == OutboxStatus.DEAD) {
+                part.status = ErasureTarget.Status.FAILED;
+            } else if (!mine.isEmpty()) {
+                part.status = ErasureTarget.Status.PENDING;
+            }
+        }
+        return view(erasure);
+    }
+
+    private static ErasureView view(Erasure erasure) {
+        List<ErasureView.Target> services = new ArrayList<>();
+        services.add(new ErasureView.Target(SELF, ErasureTarget.Status.COMPLETED, erasure.requestedAt));
+        boolean completed = true;
+        for (ErasureTarget part : ErasureTarget.of(erasure.id)) {
+            services.add(new ErasureView.Target(TARGETS.getOrDefault(part.target, part.target), part.status,
+                    part.completedAt));
+            completed &= part.status == ErasureTarget.Status.COMPLETED;
+        }
+        return new ErasureView(erasure.id, erasure.customerId, erasure.requestedAt, completed, services);
+    }
+}

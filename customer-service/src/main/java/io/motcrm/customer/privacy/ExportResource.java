@@ -1,0 +1,82 @@
+package io.motcrm.customer.privacy;
+
+import java.time.Clock;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.motcrm.customer.CallerAccess;
+import io.motcrm.customer.audience.Audiences;
+import io.motcrm.customer.consent.Consents;
+import io.motcrm.customer.insight.Insights;
+import io.motcrm.customer.profile.Customer;
+import io.motcrm.customer.profile.CustomerView;
+import io.motcrm.customer.profile.Customers;
+import io.motcrm.customer.purchase.Purchases;
+import io.motcrm.customer.referral.Referrals;
+import io.motcrm.platform.security.Roles;
+
+/** The export of everything held about a customer. */
+@Path("/api/v1/customers/{customerId}/export")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Privacy")
+public class ExportResource {
+
+    @Inject
+    CallerAccess access;
+
+    @Inject
+    Disclosure disclosure;
+
+    @Inject
+    Erasures erasures;
+
+    @Inject
+    Consents consents;
+
+    @Inject
+    Purchases purchases;
+
+    @Inject
+    Referrals referrals;
+
+    @Inject
+    Insights insights;
+
+    @Inject
+    Audiences audiences;
+
+    @Inject
+    Clock clock;
+
+    @GET
+    @RolesAllowed({ Roles.CUSTOMER, Roles.AGENT, Roles.SUPERVISOR, Roles.ADMIN })
+    @Transactional
+    @Operation(summary = "Everything held about the customer, as one JSON document",
+            description = "Profile, consents and their history, purchases with returns, referrals, insight, "
+                    + "marketing contacts, the access log and the erasure record. A staff export is logged; "
+                    + "masking applies as for the profile.")
+    public CustomerExport export(@PathParam("customerId") UUID customerId,
+            @HeaderParam(CallerAccess.PURPOSE_HEADER) String purpose) {
+        access.requireProfileAccess(customerId, purpose);
+        Customer customer = Customers.find(customerId);
+        CustomerView profile = disclosure.disclose(CustomerView.of(customer), purpose, ProfileAccess.Action.EXPORT);
+        return new CustomerExport(clock.instant(), profile, consents.current(customerId),
+                consents.history(customerId), purchases.all(customerId), referrals.view(customerId),
+                insights.find(customerId), audiences.contacts(customerId), disclosure.allAccesses(customerId),
+                erasures.find(customerId));
+    }
+}

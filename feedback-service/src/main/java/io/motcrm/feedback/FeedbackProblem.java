@@ -1,0 +1,55 @@
+package io.motcrm.feedback;
+
+import io.motcrm.platform.problem.ProblemType;
+
+/** The problems feedback-service answers with, besides the common ones. Codes are part of the API. */
+public enum FeedbackProblem implements ProblemType {
+    TOUCHPOINT_NOT_FOUND("touchpoint-not-found", "The touchpoint does not exist", 404),
+    TOUCHPOINT_EXISTS("touchpoint-exists", "A touchpoint with this code already exists", 409),
+    TOUCHPOINT_INACTIVE("touchpoint-inactive", "The touchpoint does not accept feedback", 422),
+    FEEDBACK_NOT_FOUND("feedback-not-found", "The feedback does not exist", 404),
+    TEXT_TOO_LONG("text-too-long", "The text is longer than allowed", 422),
+    NO_SCORE_OR_TEXT("no-score-or-text", "Feedback needs at least one score or a text", 422),
+    CUSTOMER_REQUIRED("customer-required", "An agent must name the customer the feedback is from", 422),
+    INVALID_PUBLIC_TOKEN("invalid-public-token", "The touchpoint link is not valid", 401),
+    NOT_A_SUGGESTION("not-a-suggestion", "Only suggestions carry a public status", 422),
+    CASE_NOT_FOUND("case-not-found", "The case does not exist", 404),
+    INVALID_TRANSITION("invalid-transition", "The case cannot move to this state from its current one", 409),
+    CASE_CLOSED("case-closed", "The case is closed", 409),
+    ROOT_CAUSE_REQUIRED("root-cause-required", "A case cannot be resolved without a root cause", 422),
+    UNKNOWN_ROOT_CAUSE("unknown-root-cause", "The root cause is not one of the configured ones", 422),
+    REOPEN_WINDOW_PASSED("reopen-window-passed", "The case can no longer be reopened", 409),
+    COMPENSATION_NEEDS_CUSTOMER("compensation-needs-customer", "An anonymous case cannot receive points", 422),
+    POINTS_REQUIRED("points-required", "A compensation needs a positive number of points", 422),
+    APPROVAL_NOT_FOUND("approval-not-found", "The approval request does not exist", 404),
+    APPROVAL_DECIDED("approval-decided", "The approval request was already decided", 409),
+    SELF_APPROVAL("self-approval", "A request cannot be approved or rejected by the one who made it", 403),
+    RECOVERY_NOT_REQUESTED("recovery-not-requested", "No recovery survey is open for this case", 409),
+    INVALID_RECOVERY_TOKEN("invalid-recovery-token", "The recovery survey link is not valid", 404),
+    INVALID_PERIOD("invalid-period", "The period is not valid", 400);
+
+    private final String code;
+    private final String title;
+    private final int status;
+
+    FeedbackProblem(String code, String title, int status) {
+        this.code = code;
+        this.title = title;
+        this.status = status;
+    }
+
+    @Override
+    public String code() {
+        return code;
+    }
+
+    @Override
+    public String title() {
+        return title;
+    }
+
+    @Override
+    public int status() {
+        return status;
+    }
+}

@@ -1,0 +1,5 @@
+package io.motcrm.feedback.capture;
+
+public enum FeedbackType {
+    COMPLIMENT, COMPLAINT, SUGGESTION, RATING
+}

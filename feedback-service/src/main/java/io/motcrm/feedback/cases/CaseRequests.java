@@ -1,0 +1,31 @@
+package io.motcrm.feedback.cases;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+/** Bodies of the case endpoints. */
+public final class CaseRequests {
+
+    private CaseRequests() {
+    }
+
+    /** Move a case; {@code rootCause} is required to resolve (one of motcrm.feedback.cases.root-causes). */
+    public record StatusChange(@NotNull CaseStatus status, @Size(max = 60) String rootCause) {
+    }
+
+    public record Assignment(@NotBlank @Size(max = 200) String owner) {
+    }
+
+    /** A note; customers' notes are always customer-visible. */
+    public record Note(NoteVisibility visibility, @NotBlank @Size(max = 4000) String text) {
+    }
+
+    public record RecoveryRating(@NotNull @Min(1) @Max(5) Integer csat) {
+    }
+
+    public record PublicRecoveryRating(@NotBlank @Size(max = 100) String token, @NotNull @Min(1) @Max(5) Integer csat) {
+    }
+}

@@ -1,0 +1,5 @@
+package io.motcrm.feedback.cases;
+
+public enum Severity {
+    LOW, MEDIUM, HIGH
+}

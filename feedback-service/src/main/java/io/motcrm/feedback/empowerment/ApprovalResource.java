@@ -1,0 +1,59 @@
+package io.motcrm.feedback.empowerment;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.motcrm.platform.security.Caller;
+import io.motcrm.platform.security.Roles;
+
+/** Approval requests: compensations above the requester's authority, decided by another supervisor. */
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Path("/api/v1/approvals")
+@Tag(name = "Empowerment")
+public class ApprovalResource {
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    Empowerment empowerment;
+
+    @GET
+    @RolesAllowed({ Roles.SUPERVISOR, Roles.ADMIN })
+    @Operation(summary = "Approval requests waiting for a decision, oldest first")
+    public List<ActionView> pending() {
+        return empowerment.pending();
+    }
+
+    @POST
+    @Path("/{id}/approve")
+    @RolesAllowed({ Roles.SUPERVISOR, Roles.ADMIN })
+    @Operation(summary = "Approve a request (not one's own); the points are granted through loyalty-service")
+    public ActionView approve(@PathParam("id") UUID id, @Valid @NotNull Decision decision) {
+        return empowerment.decide(id, true, decision.reason(), caller.name());
+    }
+
+    @POST
+    @Path("/{id}/reject")
+    @RolesAllowed({ Roles.SUPERVISOR, Roles.ADMIN })
+    @Operation(summary = "Reject a request (not one's own) with a reason")
+    public ActionView reject(@PathParam("id") UUID id, @Valid @NotNull Decision decision) {
+        return empowerment.decide(id, false, decision.reason(), caller.name());
+    }
+}

@@ -1,0 +1,168 @@
+package io.motcrm.feedback.sla;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.motcrm.feedback.FeedbackConfig;
+import io.motcrm.feedback.cases.CaseService;
+import io.motcrm.feedback.cases.CaseStatus;
+import io.motcrm.feedback.cases.Priority;
+import io.motcrm.feedback.cases.SupportCase;
+import io.motcrm.feedback.stream.MotEvent;
+import io.motcrm.feedback.stream.MotEvents;
+import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+
+/**
+ * Detects SLA breaches of running cases and escalates them along the chain owner → team supervisor →
+ * manager, one level per {@code escalation-step} of overdue business time. Each case is checked in its
+ * own transaction under a row lock, so replicas running the job at once never escalate a level twice
+ * (the unique (case, level) index is the backstop).
+ */
+@ApplicationScoped
+public class SlaMonitor {
+
+    public static final String FIRST_RESPONSE = "FIRST_RESPONSE";
+    public static final String RESOLUTION = "RESOLUTION";
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    FeedbackConfig config;
+
+    @Inject
+    SlaPolicies policies;
+
+    @Inject
+    CaseService cases;
+
+    @Inject
+    MotEvents events;
+
+    @Scheduled(every = "${motcrm.feedback.sla.check-every:30s}", delayed = "10s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduled() {
+        try {
+            check();
+        } catch (RuntimeException e) {
+            Log.warnf("SLA check failed, retrying on the next run: %s", e.toString());
+        }
+    }
+
+    /**
+     * Checks the running open cases that may have reached a breach or their next escalation (a
+     * prefilter in SQL over the SLA targets of each priority); returns how many breaches and
+     * escalations it recorded.
+     */
+    public int check() {
+        List<UUID> due = QuarkusTransaction.requiringNew().call(this::dueCases);
+        int changes = 0;
+        for (UUID id : due) {
+            changes += QuarkusTransaction.requiringNew().call(() -> checkCase(id));
+        }
+        return changes;
+    }
+
+    @SuppressWarnings("unchecked")
+    List<UUID> dueCases() {
+        StringBuilder firstResponse = new StringBuilder("case c.priority");
+        StringBuilder resolution = new StringBuilder("case c.priority");
+        for (Priority priority : Priority.values()) {
+            SlaPolicy policy = policies.of(priority);
+            firstResponse.append(" when '").append(priority.name()).append("' then ").append(policy.firstResponse().toSeconds());
+            resolution.append(" when '").append(priority.name()).append("' then ").append(policy.resolution().toSeconds());
+        }
+        firstResponse.append(" end");
+        resolution.append(" end");
+        String running = "c.opened_at + make_interval(secs => c.paused_seconds + %s + %s)";
+        String sql = """
+                select c.id from support_case c
+                where c.status in ('NEW', 'ACKNOWLEDGED', 'IN_PROGRESS') and c.paused_since is null and (
+                    (c.escalation_level < 3 and c.first_response_at is null and %s < :now)
+                    or (c.escalation_level < 3 and %s < :now)
+                    or (not c.resolution_breached and %s < :now))
+                order by c.opened_at
+                """.formatted(
+                running.formatted(firstResponse, "c.escalation_level * :step"),
+                running.formatted(resolution, "c.escalation_level * :step"),
+                running.formatted(resolution, "0"));
+        return ((List<Object>) SupportCase.getEntityManager().createNativeQuery(sql)
+                .setParameter("now", clock.instant())
+                .setParameter("step", config.sla().escalationStep().toSeconds())
+                .getResultList()).stream().map(id -> (UUID) id).toList();
+    }
+
+    int checkCase(UUID id) {
+        SupportCase item = SupportCase.lock(id);
+        if (!item.status.isOpen() || item.status == CaseStatus.WAITING_ON_CUSTOMER) {
+            return 0;
+        }
+        Instant now = clock.instant();
+        SlaClock sla = item.clock();
+        SlaPolicy policy = policies.of(item.priority);
+        int changes = 0;
+        if (!item.firstResponseBreached && item.firstResponseAt == null && sla.breached(policy.firstResponse(), now)) {
+            item.firstResponseBreached = true;
+            breach(item, FIRST_RESPONSE, policy.firstResponse());
+            changes++;
+        }
+        if (!item.resolutionBreached && sla.breached(policy.resolution(), now)) {
+            item.resolutionBreached = true;
+            breach(item, RESOLUTION, policy.resolution());
+            changes++;
+        }
+        boolean firstResponseOverdue = item.firstResponseBreached && item.firstResponseAt == null;
+        Duration overdue = Duration.ZERO;
+        String reason = null;
+        if (item.resolutionBreached) {
+            overdue = sla.overdue(policy.resolution(), now);
+            reason = RESOLUTION;
+        }
+        if (firstResponseOverdue && sla.overdue(policy.firstResponse(), now).compareTo(overdue) > 0) {
+            overdue = sla.overdue(policy.firstResponse(), now);
+            reason = FIRST_RESPONSE;
+        }
+        EscalationLevel target = EscalationLevel.forOverdue(reason != null, overdue, config.sla().escalationStep());
+        while (item.escalationLevel < target.ordinal()) {
+            item.escalationLevel++;
+            escalate(item, EscalationLevel.values()[item.escalationLevel], reason, now);
+            changes++;
+        }
+        return changes;
+    }
+
+    private void breach(SupportCase item, String target, Duration limit) {
+        cases.record(item.id, CaseService.SYSTEM, "SLA_BREACHED", target + " target " + limit + " exceeded");
+        events.record(MotEvent.Kind.SLA_BREACHED, item.team, Map.of("caseId", item.id, "target", target,
+                "priority", item.priority, "team", item.team, "owner", item.ownerName));
+    }
+
+    private void escalate(SupportCase item, EscalationLevel level, String reason, Instant now) {
+        String to = switch (level) {
+            case OWNER -> item.ownerName;
+            case SUPERVISOR -> cases.supervisorOf(item.team);
+            case MANAGER -> config.sla().manager();
+            case NONE -> throw new IllegalStateException();
+        };
+        CaseEscalation escalation = new CaseEscalation();
+        escalation.caseId = item.id;
+        escalation.level = level.ordinal();
+        escalation.role = level;
+        escalation.escalatedTo = to;
+        escalation.reason = reason;
+        escalation.at = now;
+        escalation.persist();
+        cases.record(item.id, CaseService.SYSTEM, "ESCALATED", level + " " + to + " (" + reason + ")");
+        events.record(MotEvent.Kind.CASE_ESCALATED, item.team, Map.of("caseId", item.id, "level", level,
+                "escalatedTo", to, "reason", reason, "team", item.team));
+    }
+}

@@ -1,0 +1,30 @@
+package io.motcrm.feedback.sla;
+
+import java.time.Duration;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.motcrm.feedback.FeedbackConfig;
+import io.motcrm.feedback.cases.Priority;
+
+/** The configured SLA policy of each priority (motcrm.feedback.sla.policies.P1.first-response, ...). */
+@ApplicationScoped
+public class SlaPolicies {
+
+    @Inject
+    FeedbackConfig config;
+
+    public SlaPolicy of(Priority priority) {
+        FeedbackConfig.Policy policy = config.sla().policies().get(priority.name());
+        if (policy == null) {
+            // Built-in defaults for a priority the configuration leaves out.
+            return switch (priority) {
+                case P1 -> new SlaPolicy(Duration.ofMinutes(15), Duration.ofHours(4));
+                case P2 -> new SlaPolicy(Duration.ofHours(1), Duration.ofHours(24));
+                case P3 -> new SlaPolicy(Duration.ofHours(4), Duration.ofHours(72));
+            };
+        }
+        return new SlaPolicy(policy.firstResponse(), policy.resolution());
+    }
+}

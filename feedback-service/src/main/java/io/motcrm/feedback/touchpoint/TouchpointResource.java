@@ -1,0 +1,128 @@
+package io.motcrm.feedback.touchpoint;
+
+import java.net.URI;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.motcrm.feedback.FeedbackConfig;
+import io.motcrm.feedback.FeedbackProblem;
+import io.motcrm.platform.problem.ProblemException;
+import io.motcrm.platform.security.Roles;
+
+/** The MOT map: admins change it, every signed-in caller reads it. */
+@Path("/api/v1/touchpoints")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Touchpoints")
+public class TouchpointResource {
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    TouchpointTokens tokens;
+
+    @Inject
+    FeedbackConfig config;
+
+    @GET
+    @RolesAllowed({ Roles.CUSTOMER, Roles.AGENT, Roles.SUPERVISOR, Roles.ADMIN, Roles.PARTNER, Roles.SERVICE })
+    @Operation(summary = "List touchpoints, by code; inactive ones only when asked")
+    public List<TouchpointView> list(@QueryParam("includeInactive") boolean includeInactive) {
+        List<Touchpoint> found = includeInactive ? Touchpoint.list("order by code") : Touchpoint.list("active = true order by code");
+        return found.stream().map(Touchpoint::view).toList();
+    }
+
+    @GET
+    @Path("/{code}")
+    @RolesAllowed({ Roles.CUSTOMER, Roles.AGENT, Roles.SUPERVISOR, Roles.ADMIN, Roles.PARTNER, Roles.SERVICE })
+    @Operation(summary = "Read one touchpoint")
+    public TouchpointView get(@PathParam("code") String code) {
+        return Touchpoint.byCode(code).view();
+    }
+
+    @POST
+    @RolesAllowed(Roles.ADMIN)
+    @Transactional
+    @Operation(summary = "Add a touchpoint to the MOT map")
+    public Response create(@Valid @NotNull TouchpointRequest request) {
+        if (Touchpoint.findByCode(request.code()).isPresent()) {
+            throw new ProblemException(FeedbackProblem.TOUCHPOINT_EXISTS, "Touchpoint '" + request.code() + "' exists");
+        }
+        Touchpoint touchpoint = new Touchpoint();
+        touchpoint.id = UUID.randomUUID();
+        touchpoint.code = request.code();
+        touchpoint.createdAt = clock.instant();
+        apply(touchpoint, request);
+        touchpoint.persist();
+        return Response.created(URI.create("/api/v1/touchpoints/" + touchpoint.code)).entity(touchpoint.view()).build();
+    }
+
+    @PUT
+    @Path("/{code}")
+    @RolesAllowed(Roles.ADMIN)
+    @Transactional
+    @Operation(summary = "Change a touchpoint (its code stays)")
+    public TouchpointView update(@PathParam("code") String code, @Valid @NotNull TouchpointRequest request) {
+        Touchpoint touchpoint = Touchpoint.byCode(code);
+        if (!code.equals(request.code())) {
+            throw new ProblemException(io.motcrm.platform.problem.CommonProblem.BAD_REQUEST,
+                    "The code in the body must match the path; a touchpoint's code never changes");
+        }
+        apply(touchpoint, request);
+        return touchpoint.view();
+    }
+
+    @DELETE
+    @Path("/{code}")
+    @RolesAllowed(Roles.ADMIN)
+    @Transactional
+    @Operation(summary = "Retire a touchpoint: it stays in history and analytics but takes no new feedback")
+    public Response retire(@PathParam("code") String code) {
+        Touchpoint touchpoint = Touchpoint.byCode(code);
+        touchpoint.active = false;
+        touchpoint.updatedAt = clock.instant();
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("/{code}/public-link")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Issue the signed public link of a touchpoint, for anonymous feedback")
+    public PublicLink publicLink(@PathParam("code") String code) {
+        Touchpoint touchpoint = Touchpoint.byCode(code);
+        String token = tokens.sign(touchpoint.code);
+        return new PublicLink(touchpoint.code, token, config.publicLinks().baseUrl() + "?t=" + token);
+    }
+
+    private void apply(Touchpoint touchpoint, TouchpointRequest request) {
+        touchpoint.name = request.name().strip();
+        touchpoint.channel = request.channel();
+        touchpoint.stage = request.stage();
+        touchpoint.team = request.team().strip();
+        touchpoint.active = request.active() == null || request.active();
+        touchpoint.updatedAt = clock.instant();
+    }
+}

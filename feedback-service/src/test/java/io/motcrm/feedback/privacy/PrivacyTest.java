@@ -1,0 +1,134 @@
+package io.motcrm.feedback.privacy;
+
+import static io.motcrm.feedback.Fixtures.as;
+import static io.motcrm.feedback.Fixtures.asCustomer;
+import static io.motcrm.feedback.Fixtures.complaint;
+import static io.motcrm.feedback.Fixtures.postFeedback;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.motcrm.feedback.Fixtures;
+import io.motcrm.feedback.capture.Feedback;
+import io.motcrm.feedback.cases.CaseNote;
+import io.motcrm.feedback.cases.SupportCase;
+import io.motcrm.feedback.fakes.FakeServices;
+import io.motcrm.platform.idempotency.Idempotency;
+import io.motcrm.platform.security.Roles;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+
+@QuarkusTest
+@TestSecurity(user = "agent-alex", roles = "agent")
+class PrivacyTest {
+
+    String touchpoint;
+
+    @BeforeEach
+    void setUp() {
+        FakeServices.up();
+        touchpoint = Fixtures.touchpoint("store-team");
+    }
+
+    private static ValidatableResponse erased(String key, UUID customer, UUID erasureId) {
+        return as("customer-service", Roles.SERVICE, () -> given().contentType(ContentType.JSON).header(Idempotency.HEADER, key)
+                .body(Map.of("customerId", customer, "erasureId", erasureId, "erasedAt", "2026-05-01T10:00:00Z"))
+                .post("/internal/v1/events/customer-erased").then());
+    }
+
+    @Test
+    void erasureRedactsTextAndUnlinksTheCustomerButKeepsTheScores() {
+        UUID customer = UUID.randomUUID();
+        UUID caseId = complaint(customer, touchpoint, 1);
+        given().contentType(ContentType.JSON).header(Idempotency.HEADER, UUID.randomUUID().toString())
+                .body(Map.of("visibility", "CUSTOMER", "text", "Called Ms Kim at 010-1234-5678"))
+                .post("/api/v1/cases/" + caseId + "/notes").then().statusCode(201);
+        UUID erasureId = UUID.randomUUID();
+        erased("erase-" + erasureId, customer, erasureId).statusCode(200)
+                .body("feedbackRedacted", equalTo(1)).body("casesUnlinked", equalTo(1)).body("duplicate", equalTo(false));
+
+        Feedback feedback = QuarkusTransaction.requiringNew().call(() -> Feedback.<Feedback>find("id = (select c.feedbackId from SupportCase c where c.id = ?1)", caseId).singleResult());
+        assertThat(feedback.text).isNull();
+        assertThat(feedback.customerId).isNull();
+        assertThat(feedback.redacted).isTrue();
+        assertThat(feedback.csat).isEqualTo(1);
+        assertThat(QuarkusTransaction.requiringNew().call(() -> SupportCase.get(caseId).customerId)).isNull();
+        assertThat(QuarkusTransaction.requiringNew().call(() -> CaseNote.of(caseId))).allSatisfy(note -> {
+            assertThat(note.text).isNull();
+            assertThat(note.redacted).isTrue();
+        });
+        asCustomer(customer, () -> given().get("/api/v1/feedback/mine").then().body("", hasSize(0)));
+        asCustomer(customer, () -> given().get("/api/v1/cases/" + caseId).then().statusCode(404));
+    }
+
+    @Test
+    void erasureIsIdempotent() {
+        UUID customer = UUID.randomUUID();
+        complaint(customer, touchpoint, 2);
+        UUID erasureId = UUID.randomUUID();
+        String first = erased("k-" + erasureId, customer, erasureId).statusCode(200).extract().asString();
+        erased("k-" + erasureId, customer, erasureId).statusCode(200).header(Idempotency.REPLAYED_HEADER, "true");
+        // Sent again under a new key (a new outbox message): applied once, answered as a duplicate.
+        erased("k2-" + erasureId, customer, erasureId).statusCode(200).body("duplicate", equalTo(true))
+                .body("feedbackRedacted", equalTo(1));
+        assertThat(first).contains("\"duplicate\":false");
+        assertThat(QuarkusTransaction.requiringNew().call(() -> Erasure.count("customerId", customer))).isEqualTo(1);
+    }
+
+    @Test
+    void erasureIsOnlyForTheSuiteItself() {
+        given().contentType(ContentType.JSON).header(Idempotency.HEADER, "x")
+                .body(Map.of("customerId", UUID.randomUUID(), "erasureId", UUID.randomUUID(), "erasedAt", Instant.now().toString()))
+                .post("/internal/v1/events/customer-erased").then().statusCode(403);
+        as("customer-service", Roles.SERVICE, () -> given().contentType(ContentType.JSON).header(Idempotency.HEADER, "y")
+                .body(Map.of("customerId", UUID.randomUUID())).post("/internal/v1/events/customer-erased").then()
+                .statusCode(400).body("code", equalTo("validation-failed")));
+    }
+
+    @Test
+    void summaryShowsOpenCasesRecentFeedbackAndTheCustomersNps() {
+        UUID customer = UUID.randomUUID();
+        UUID caseId = complaint(customer, touchpoint, 2);
+        asCustomer(customer, () -> {
+            postFeedback(Map.of("type", "RATING", "touchpointCode", touchpoint, "nps", 10)).statusCode(201);
+            return postFeedback(Map.of("type", "RATING", "touchpointCode", touchpoint, "nps", 9)).statusCode(201);
+        });
+        given().get("/api/v1/feedback/customers/" + customer + "/summary").then().statusCode(200)
+                .body("openCases", hasSize(1)).body("openCases[0].id", equalTo(caseId.toString()))
+                .body("openCases[0].ownerName", equalTo("sam-supervisor"))
+                .body("recentFeedback", hasSize(3)).body("recentFeedback[0].touchpointCode", equalTo(touchpoint))
+                .body("nps.score", equalTo(100.0f)).body("nps.responses", equalTo(2));
+        asCustomer(customer, () -> given().get("/api/v1/feedback/customers/" + customer + "/summary").then().statusCode(200));
+        asCustomer(UUID.randomUUID(), () -> given().get("/api/v1/feedback/customers/" + customer + "/summary").then()
+                .statusCode(404));
+        given().get("/api/v1/feedback/customers/" + UUID.randomUUID() + "/summary").then().statusCode(200)
+                .body("openCases", hasSize(0)).body("nps.score", nullValue());
+    }
+
+    @Test
+    void exportHoldsEverythingAboutTheCustomer() {
+        UUID customer = UUID.randomUUID();
+        UUID caseId = complaint(customer, touchpoint, 2);
+        given().contentType(ContentType.JSON).header(Idempotency.HEADER, UUID.randomUUID().toString())
+                .body(Map.of("visibility", "INTERNAL", "text", "internal remark")).post("/api/v1/cases/" + caseId + "/notes")
+                .then().statusCode(201);
+        given().get("/api/v1/feedback/customers/" + customer + "/export").then().statusCode(200)
+                .body("feedback", hasSize(1)).body("feedback[0].text", equalTo("The queue took forever"))
+                .body("cases[0].notes", hasSize(1));
+        asCustomer(customer, () -> given().get("/api/v1/feedback/customers/" + customer + "/export").then().statusCode(200)
+                .body("cases[0].notes", hasSize(0)));
+        asCustomer(UUID.randomUUID(), () -> given().get("/api/v1/feedback/customers/" + customer + "/export").then().statusCode(404));
+    }
+}

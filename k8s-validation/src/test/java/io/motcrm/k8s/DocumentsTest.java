@@ -46,7 +46,8 @@ class DocumentsTest {
 
         assertThat(external.all()).extracting(ExternalObjects.ExternalObject::id).containsExactlyInAnyOrder(
                 "motcrm-dev/ConfigMap/keycloak-realm", "motcrm/Secret/customer-service-oidc-client",
-                "motcrm/Secret/feedback-service-oidc-client", "motcrm/Secret/gateway-tls");
+                "motcrm/Secret/feedback-service-oidc-client", "motcrm/Secret/feedback-public-links",
+                "motcrm/Secret/gateway-tls");
         assertThat(external.find("motcrm", "Secret", "gateway-tls").orElseThrow().keys())
                 .containsExactlyInAnyOrder("tls.crt", "tls.key");
         assertThat(external.find("motcrm", "Secret", "customer-service-oidc-client").orElseThrow().keys())

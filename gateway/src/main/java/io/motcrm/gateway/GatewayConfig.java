@@ -1,0 +1,109 @@
+package io.motcrm.gateway;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.quarkus.runtime.configuration.MemorySize;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/**
+ * The gateway's settings (prefix {@code motcrm.gateway}). Where each upstream lives is the shared
+ * {@code quarkus.rest-client.<target>.url}, not repeated here.
+ */
+@ConfigMapping(prefix = "motcrm.gateway")
+public interface GatewayConfig {
+
+    /** The public route table, by name: which path prefixes go to which service, and how. */
+    Map<String, Route> routes();
+
+    Aggregates aggregates();
+
+    RateLimits rateLimit();
+
+    Upstream upstream();
+
+    OpenApi openapi();
+
+    interface Route {
+        /** Path prefixes; a path matches when it equals a prefix or continues it after a '/'. */
+        List<String> prefixes();
+
+        /** The target's config key: {@code customer-api}, {@code feedback-api} or {@code loyalty-api}. */
+        String upstream();
+
+        /** Who may call: {@code authenticated}, {@code partner} (the partner role) or {@code anonymous}. */
+        @WithDefault("authenticated")
+        Access access();
+
+        /** How long the service may take to start its answer (a stream may then run on). */
+        @WithDefault("10s")
+        Duration timeout();
+
+        /** How long an answer's body may stall before it is cut off (event streams excepted). */
+        @WithDefault("30s")
+        Duration idleTimeout();
+
+        /** Largest request body forwarded; the global HTTP limit applies on top. */
+        @WithDefault("1M")
+        MemorySize maxBodySize();
+
+        /** The rate-limit class anonymous callers of this route fall into. */
+        @WithDefault("anonymous")
+        String anonymousRateClass();
+    }
+
+    enum Access {
+        AUTHENTICATED, PARTNER, ANONYMOUS
+    }
+
+    interface Aggregates {
+        /** Each call a customer 360 makes may take this long; a slower section is marked unavailable. */
+        @WithDefault("2s")
+        Duration sectionTimeout();
+
+        /** Each call of a privacy export may take this long. */
+        @WithDefault("10s")
+        Duration exportTimeout();
+    }
+
+    interface RateLimits {
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Token buckets by class: {@code user}, {@code partner}, {@code anonymous}, {@code anonymous-feedback}. */
+        Map<String, Bucket> classes();
+
+        /** How often buckets that have refilled completely are forgotten. */
+        @WithDefault("1m")
+        Duration evictEvery();
+    }
+
+    interface Bucket {
+        /** Burst size: how many requests a fresh client may make at once. */
+        int capacity();
+
+        /** Sustained rate: tokens added per second. */
+        double perSecond();
+    }
+
+    interface Upstream {
+        /** Connections kept per service. */
+        @WithDefault("200")
+        int maxConnections();
+
+        @WithDefault("2s")
+        Duration connectTimeout();
+    }
+
+    interface OpenApi {
+        /** How long a fetched service document is used before it is fetched again. */
+        @WithDefault("5m")
+        Duration refreshAfter();
+
+        /** The realm's URL for the OAuth flows in the document; defaults to quarkus.oidc.auth-server-url. */
+        Optional<String> authServerUrl();
+    }
+}

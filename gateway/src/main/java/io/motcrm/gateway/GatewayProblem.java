@@ -1,0 +1,39 @@
+package io.motcrm.gateway;
+
+import io.motcrm.platform.problem.ProblemType;
+
+/** Problems only the gateway answers with; the common ones come from the platform. */
+public enum GatewayProblem implements ProblemType {
+    UPSTREAM_UNAVAILABLE("upstream-unavailable", "The service behind this route cannot be reached", 502),
+    UPSTREAM_TIMEOUT("upstream-timeout", "The service behind this route did not answer in time", 504),
+    EXPORT_INCOMPLETE("export-incomplete",
+            "Not every service could contribute to the export; an incomplete export is not given out", 503),
+    ACCESS_PURPOSE_REQUIRED("access-purpose-required",
+            "Staff must state why they access a customer's data in the X-Access-Purpose header", 400),
+    CUSTOMER_NOT_FOUND("customer-not-found", "The customer does not exist", 404);
+
+    private final String code;
+    private final String title;
+    private final int status;
+
+    GatewayProblem(String code, String title, int status) {
+        this.code = code;
+        this.title = title;
+        this.status = status;
+    }
+
+    @Override
+    public String code() {
+        return code;
+    }
+
+    @Override
+    public String title() {
+        return title;
+    }
+
+    @Override
+    public int status() {
+        return status;
+    }
+}

@@ -18,6 +18,10 @@ public interface LoyaltyConfig {
 
     Sweep sweep();
 
+    Tiers tiers();
+
+    Redemption redemption();
+
     interface Earn {
         /** Minor currency units spent per base point: 100 means 1 point per 100 minor units. */
         @WithDefault("100")
@@ -37,6 +41,10 @@ public interface LoyaltyConfig {
         @WithDefault("10")
         int firstPurchaseBonusPercent();
 
+        /** Points granted to each side, referrer and referee, when a referral completes. */
+        @WithDefault("300")
+        long referralBonus();
+
         /** What one point is worth in minor units, to turn a share of the purchase value into points. */
         @WithDefault("1")
         long pointValueMinor();
@@ -53,7 +61,10 @@ public interface LoyaltyConfig {
     }
 
     interface Velocity {
-        /** Most points a customer can earn from purchases per UTC day; the excess is not granted. */
+        /**
+         * Most points a customer can earn per UTC day from purchases and partner earns (bonuses
+         * included); the excess is not granted.
+         */
         @WithDefault("50000")
         long maxPointsPerDay();
     }
@@ -66,5 +77,43 @@ public interface LoyaltyConfig {
         /** Accounts the expiry job handles per run (each in its own transaction). */
         @WithDefault("500")
         int batchSize();
+    }
+
+    interface Tiers {
+        /** Points earned over the last 12 months that make a customer Silver. */
+        @WithDefault("5000")
+        long silverThreshold();
+
+        /** Points earned over the last 12 months that make a customer Gold. */
+        @WithDefault("20000")
+        long goldThreshold();
+
+        /** Base earn multiplier of each tier, in percent (125 = 1.25x). */
+        @WithDefault("100")
+        int bronzeMultiplierPercent();
+
+        @WithDefault("125")
+        int silverMultiplierPercent();
+
+        @WithDefault("150")
+        int goldMultiplierPercent();
+
+        /** How often the downgrade job runs; {@code off} disables it. */
+        @WithDefault("1h")
+        String downgradeEvery();
+    }
+
+    interface Redemption {
+        /** How long a customer's one-time redemption code can be used. */
+        @WithDefault("PT5M")
+        Duration codeLifetime();
+
+        /** How long a partner's hold lasts before the expiry job releases it. */
+        @WithDefault("PT15M")
+        Duration holdTimeout();
+
+        /** How often expired holds are released; {@code off} disables it. */
+        @WithDefault("1m")
+        String releaseEvery();
     }
 }

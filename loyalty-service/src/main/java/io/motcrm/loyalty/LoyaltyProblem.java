@@ -6,7 +6,8 @@ import io.motcrm.platform.problem.ProblemType;
 public enum LoyaltyProblem implements ProblemType {
     ACCOUNT_NOT_FOUND("account-not-found", "The customer has no points account", 404),
     TRANSACTION_NOT_FOUND("transaction-not-found", "The transaction does not exist on this account", 404),
-    ACCOUNT_CLOSED("account-closed", "The points account is closed", 409),
+    /** A write a client makes on a closed (erased) account can never succeed. Events for it are accepted instead. */
+    ACCOUNT_CLOSED("account-closed", "The points account is closed", 422),
     /** Answered to an event that arrived before the customer's registration; the sender retries it. */
     CUSTOMER_NOT_REGISTERED("customer-not-registered", "The customer's registration has not been received yet", 409),
     /** Answered to a return that arrived before its purchase; the sender retries it. */
@@ -17,7 +18,28 @@ public enum LoyaltyProblem implements ProblemType {
     RETURN_EXCEEDS_PURCHASE("return-exceeds-purchase", "More would be returned than was bought", 422),
     INSUFFICIENT_POINTS("insufficient-points", "The account does not have enough available points", 422),
     REFERENCE_USED("reference-used", "A transaction with this reference already exists", 409),
-    AMOUNT_TOO_LARGE("amount-too-large", "The amount is too large to be processed", 422);
+    AMOUNT_TOO_LARGE("amount-too-large", "The amount is too large to be processed", 422),
+    PARTNER_NOT_FOUND("partner-not-found", "The partner does not exist", 404),
+    PARTNER_EXISTS("partner-exists", "A partner with this id already exists", 409),
+    PARTNER_NOT_ACTIVE("partner-not-active", "The partner is not active", 403),
+    REDEMPTION_CODE_INVALID("redemption-code-invalid", "The redemption code is unknown", 422),
+    REDEMPTION_CODE_EXPIRED("redemption-code-expired", "The redemption code has expired", 422),
+    REDEMPTION_CODE_USED("redemption-code-used", "The redemption code was already used", 409),
+    REDEMPTION_CODE_CAP_EXCEEDED("redemption-code-cap-exceeded", "The redemption code does not allow that many points", 422),
+    REDEMPTION_NOT_FOUND("redemption-not-found", "The redemption does not exist", 404),
+    REDEMPTION_NOT_PENDING("redemption-not-pending", "The hold was already captured, voided or released", 409),
+    HOLD_EXPIRED("hold-expired", "The hold has expired; its points are being released", 409),
+    CAPTURE_EXCEEDS_HOLD("capture-exceeds-hold", "More would be captured than is held", 422),
+    REDEMPTION_NOT_CAPTURED("redemption-not-captured", "Only captured points can be refunded", 409),
+    REFUND_EXCEEDS_CAPTURED("refund-exceeds-captured", "More would be refunded than was captured and not yet refunded", 422),
+    CHARITY_NOT_FOUND("charity-not-found", "The charity is not registered", 404),
+    CHARITY_EXISTS("charity-exists", "A charity with this id is already registered", 409),
+    CHARITY_NOT_ACTIVE("charity-not-active", "The charity no longer takes donations", 422),
+    DONATION_NOT_FOUND("donation-not-found", "The donation does not exist", 404),
+    COMPENSATION_CONFLICT("compensation-conflict", "The case action was already compensated with different details", 422),
+    REFERRAL_CONFLICT("referral-conflict", "The referee was already rewarded for another referral", 422),
+    SELF_REFERRAL("self-referral", "A customer cannot refer themselves", 422),
+    INVALID_MONTH("invalid-month", "The month must be written YYYY-MM", 400);
 
     private final String code;
     private final String title;

@@ -28,14 +28,17 @@ public final class LedgerInvariants {
                     """)).as("transactions without entries").isEmpty();
             assertThat(rows(em, """
                     select id from account
-                    where type = 'CUSTOMER' and (posted < 0 or held < 0 or locked < 0 or held + locked > posted)
+                    where type = 'CUSTOMER' and (posted < 0 or held < 0 or locked < 0 or locked > posted)
                     """)).as("customer accounts below zero").isEmpty();
+            assertThat(rows(em, """
+                    select id from account where type <> 'CUSTOMER' and (posted <> 0 or held <> 0 or locked <> 0)
+                    """)).as("system accounts with a cached balance").isEmpty();
             assertThat(rows(em, """
                     select a.id from account a
                     left join (select account_id, sum(amount) as total from ledger_entry group by account_id) e
                       on e.account_id = a.id
-                    where a.posted <> coalesce(e.total, 0)
-                    """)).as("accounts whose cached balance differs from their entries").isEmpty();
+                    where a.type = 'CUSTOMER' and a.posted <> coalesce(e.total, 0)
+                    """)).as("customer accounts whose cached balance differs from their entries").isEmpty();
             assertThat(rows(em, """
                     select a.id from account a
                     left join (select account_id, sum(remaining) as remaining,
@@ -50,19 +53,49 @@ public final class LedgerInvariants {
                       on c.lot_id = l.id
                     where l.points - coalesce(c.consumed, 0) <> l.remaining
                     """)).as("lots whose consumptions do not explain what remains").isEmpty();
-            Number customers = (Number) em.createNativeQuery(
-                    "select coalesce(sum(posted), 0) from account where type = 'CUSTOMER'").getSingleResult();
-            Number issued = systemBalance(em, "ISSUANCE");
-            Number expired = systemBalance(em, "EXPIRY");
-            Number spent = systemBalance(em, "REDEMPTION");
-            assertThat(customers.longValue()).as("customer points = issued - expired - spent")
-                    .isEqualTo(-issued.longValue() - expired.longValue() - spent.longValue());
+            assertThat(rows(em, """
+                    select a.id from account a
+                    left join (select account_id, sum(authorized_points) as held from redemption
+                               where status = 'PENDING' group by account_id) r on r.account_id = a.id
+                    where a.type = 'CUSTOMER' and a.held <> coalesce(r.held, 0)
+                    """)).as("customer accounts whose held points differ from their pending holds").isEmpty();
+            assertThat(rows(em, """
+                    select p.id from partner p
+                    left join (select account_id, sum(amount) as total from ledger_entry group by account_id) e
+                      on e.account_id = p.account_id
+                    left join (select partner_id,
+                                      sum(case kind when 'CAPTURE' then points when 'REFUND' then -points else -points end) as net
+                               from partner_movement group by partner_id) m on m.partner_id = p.id
+                    where coalesce(e.total, 0) <> coalesce(m.net, 0)
+                    """)).as("partners whose settlement account differs from captures - refunds - earns").isEmpty();
+            long customers = number(em, "select coalesce(sum(posted), 0) from account where type = 'CUSTOMER'");
+            long issued = -systemBalance(em, "ISSUANCE");
+            long expired = systemBalance(em, "EXPIRY");
+            long spent = systemBalance(em, "REDEMPTION");
+            long held = systemBalance(em, "HOLDS");
+            long forfeited = systemBalance(em, "FORFEIT");
+            long adjusted = systemBalance(em, "ADJUSTMENT");
+            long partnersNet = number(em, """
+                    select coalesce(sum(e.amount), 0) from ledger_entry e join account a on a.id = e.account_id
+                    where a.type = 'PARTNER_SETTLEMENT'""");
+            long donated = number(em, """
+                    select coalesce(sum(e.amount), 0) from ledger_entry e join account a on a.id = e.account_id
+                    where a.type = 'CHARITY'""");
+            assertThat(held).as("HOLDS balance = points of pending holds").isEqualTo(number(em,
+                    "select coalesce(sum(authorized_points), 0) from redemption where status = 'PENDING'"));
+            assertThat(customers).as("customer points = issued - expired - spent - held - partners - donated - forfeited")
+                    .isEqualTo(issued - expired - spent - held - partnersNet - donated - forfeited - adjusted);
         });
     }
 
-    private static Number systemBalance(EntityManager em, String type) {
-        return (Number) em.createNativeQuery("select posted from account where type = :type and owner_ref = 'system'")
-                .setParameter("type", type).getSingleResult();
+    /** A system account's balance: the sum of its entries (system accounts cache none). */
+    public static long systemBalance(EntityManager em, String type) {
+        return number(em, "select coalesce(sum(e.amount), 0) from ledger_entry e join account a on a.id = e.account_id"
+                + " where a.type = '" + type + "' and a.owner_ref = 'system'");
+    }
+
+    private static long number(EntityManager em, String sql) {
+        return ((Number) em.createNativeQuery(sql).getSingleResult()).longValue();
     }
 
     @SuppressWarnings("unchecked")

@@ -45,6 +45,11 @@ public class CustomerAccounts {
      */
     @Transactional
     public AccountOpened open(CustomerRegistered event) {
+        ledger.claim("customer:" + event.customerId());
+        if (Erasure.findById(event.customerId()) != null) {
+            // Erased before its registration arrived: no account is opened, nothing is granted.
+            return new AccountOpened(event.customerId(), 0, null, null, true);
+        }
         Instant now = clock.instant();
         int inserted = entityManager.createNativeQuery("""
                 insert into account (type, owner_ref, status, member_code, posted, held, locked, created_at, updated_at)
@@ -56,8 +61,8 @@ public class CustomerAccounts {
                 .setParameter("now", now)
                 .executeUpdate();
         long accountId = Account.customerAccountId(event.customerId()).orElseThrow();
-        long issuance = Account.systemId(AccountType.ISSUANCE);
-        Ledger.Locks locks = ledger.lock(accountId, issuance);
+        long issuance = ledger.systemAccount(AccountType.ISSUANCE);
+        Ledger.Locks locks = ledger.lock(accountId);
 
         String reference = "welcome:" + event.customerId();
         LedgerTransaction welcome = LedgerTransaction.findByReference(TransactionKind.EARN, reference).orElse(null);
@@ -122,9 +127,9 @@ public class CustomerAccounts {
     public SpendResult spend(UUID customerId, SpendRequest request) {
         long accountId = Account.customerAccountId(customerId)
                 .orElseThrow(() -> new ProblemException(LoyaltyProblem.ACCOUNT_NOT_FOUND, "This customer has no points account"));
-        long redemption = Account.systemId(AccountType.REDEMPTION);
-        long expiry = Account.systemId(AccountType.EXPIRY);
-        Ledger.Locks locks = ledger.lock(accountId, redemption, expiry);
+        long redemption = ledger.systemAccount(AccountType.REDEMPTION);
+        long expiry = ledger.systemAccount(AccountType.EXPIRY);
+        Ledger.Locks locks = ledger.lock(accountId);
         String reference = "spend:" + customerId + ":" + request.reference();
         if (LedgerTransaction.findByReference(TransactionKind.SPEND, reference).isPresent()) {
             throw new ProblemException(LoyaltyProblem.REFERENCE_USED,
@@ -138,14 +143,14 @@ public class CustomerAccounts {
                 balanceOf(locks.get(accountId)));
     }
 
-    private Account account(UUID customerId) {
+    public Account account(UUID customerId) {
         return Account.findCustomer(customerId)
                 .orElseThrow(() -> new ProblemException(LoyaltyProblem.ACCOUNT_NOT_FOUND, "This customer has no points account"));
     }
 
-    private Balance balanceOf(Account account) {
+    public Balance balanceOf(Account account) {
         return new Balance(UUID.fromString(account.ownerRef), account.status.name(), account.available(),
-                account.posted, account.held, account.locked, clock.instant());
+                account.posted, account.held, account.locked, account.tier, clock.instant());
     }
 
     private static long amountOn(long transactionId, long accountId) {

@@ -24,7 +24,14 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.motcrm.loyalty.Roles;
+import io.motcrm.platform.security.Roles;
+import io.motcrm.loyalty.earn.EarnQuote;
+import io.motcrm.loyalty.earn.EarnQuoteRequest;
+import io.motcrm.loyalty.earn.Earnings;
+import io.motcrm.loyalty.redemption.CodeRequest;
+import io.motcrm.loyalty.redemption.Redemptions;
+import io.motcrm.loyalty.tier.TierStatus;
+import io.motcrm.loyalty.tier.TierStatusReader;
 import io.motcrm.platform.idempotency.Idempotency;
 
 /** A customer's points: balance, statement, expiring points, spending. */
@@ -48,6 +55,21 @@ public class CustomerPointsResource {
     /** The spend request as the idempotency fingerprint sees it: the path names the customer. */
     record SpendCommand(UUID customerId, SpendRequest request) {
     }
+
+    record CodeCommand(UUID customerId, CodeRequest request) {
+    }
+
+    @Inject
+    Redemptions redemptions;
+
+    @Inject
+    Earnings earnings;
+
+    @Inject
+    TierStatusReader tierStatus;
+
+    @Inject
+    Exports exports;
 
     @GET
     @Path("/balance")
@@ -87,6 +109,45 @@ public class CustomerPointsResource {
             @QueryParam("withinDays") @DefaultValue("30") @Min(1) @Max(731) int withinDays) {
         access.requireAccessTo(customerId);
         return accounts.expiring(customerId, withinDays);
+    }
+
+    @POST
+    @Path("/redemption-codes")
+    @RolesAllowed(Roles.CUSTOMER)
+    @Operation(summary = "A short-lived one-time code to redeem points at a partner (requires an Idempotency-Key)")
+    public Response redemptionCode(@PathParam("customerId") UUID customerId, @HeaderParam(Idempotency.HEADER) String key,
+            @Valid CodeRequest request) {
+        access.requireCustomer(customerId);
+        CodeRequest body = request == null ? new CodeRequest(null) : request;
+        return idempotency.execute(key, "redemption.code", new CodeCommand(customerId, body),
+                () -> Response.status(Response.Status.CREATED).entity(redemptions.issueCode(customerId, body)).build());
+    }
+
+    @POST
+    @Path("/earn-quote")
+    @RolesAllowed({ Roles.CUSTOMER, Roles.AGENT, Roles.SUPERVISOR, Roles.ADMIN })
+    @Operation(summary = "Dry run: what a purchase would earn now (tier, first-purchase bonus, daily limit); books nothing")
+    public EarnQuote earnQuote(@PathParam("customerId") UUID customerId, @Valid @NotNull EarnQuoteRequest request) {
+        access.requireAccessTo(customerId);
+        return earnings.dryRun(customerId, request);
+    }
+
+    @GET
+    @Path("/tier")
+    @RolesAllowed({ Roles.CUSTOMER, Roles.AGENT, Roles.SUPERVISOR, Roles.ADMIN })
+    @Operation(summary = "The customer's tier, qualifying points over the last 12 months and tier history")
+    public TierStatus tier(@PathParam("customerId") UUID customerId) {
+        access.requireAccessTo(customerId);
+        return tierStatus.of(accounts.account(customerId));
+    }
+
+    @GET
+    @Path("/export")
+    @RolesAllowed({ Roles.CUSTOMER, Roles.AGENT, Roles.SUPERVISOR, Roles.ADMIN })
+    @Operation(summary = "Everything loyalty-service holds about the customer")
+    public CustomerExport export(@PathParam("customerId") UUID customerId) {
+        access.requireAccessTo(customerId);
+        return exports.export(customerId);
     }
 
     @POST

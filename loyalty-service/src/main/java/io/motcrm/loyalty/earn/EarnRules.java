@@ -97,6 +97,13 @@ public final class EarnRules {
         return points.longValueExact();
     }
 
+    /** Points with a multiplier in percent (a tier's), rounded down. */
+    public static long withMultiplier(long points, int percent) {
+        requireNonNegative(points, "points");
+        return BigInteger.valueOf(points).multiply(BigInteger.valueOf(percent))
+                .divide(BigInteger.valueOf(BASE_PERCENT)).longValueExact();
+    }
+
     public long firstPurchaseBonus(long totalMinor) {
         requireNonNegative(totalMinor, "total");
         return BigInteger.valueOf(totalMinor)

@@ -2,10 +2,9 @@ package io.motcrm.loyalty.earn;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,12 +14,14 @@ import jakarta.transaction.Transactional;
 
 import io.motcrm.loyalty.LoyaltyConfig;
 import io.motcrm.loyalty.LoyaltyProblem;
+import io.motcrm.loyalty.account.Erasure;
 import io.motcrm.loyalty.ledger.Account;
 import io.motcrm.loyalty.ledger.AccountType;
 import io.motcrm.loyalty.ledger.Ledger;
 import io.motcrm.loyalty.ledger.LedgerTransaction;
 import io.motcrm.loyalty.ledger.Lot;
 import io.motcrm.loyalty.ledger.TransactionKind;
+import io.motcrm.loyalty.tier.Tiers;
 import io.motcrm.platform.problem.ProblemException;
 import io.quarkus.logging.Log;
 
@@ -40,6 +41,12 @@ public class Earnings {
     @Inject
     EntityManager entityManager;
 
+    @Inject
+    Velocity velocity;
+
+    @Inject
+    Tiers tiers;
+
     private EarnRules rules;
 
     @PostConstruct
@@ -56,12 +63,24 @@ public class Earnings {
      */
     @Transactional
     public PurchaseEarned recordPurchase(PurchaseRecorded event) {
-        long accountId = Account.customerAccountId(event.customerId())
-                .orElseThrow(() -> new ProblemException(LoyaltyProblem.CUSTOMER_NOT_REGISTERED,
-                        "No points account for this customer yet"));
-        long issuance = Account.systemId(AccountType.ISSUANCE);
-        long expiry = Account.systemId(AccountType.EXPIRY);
-        Ledger.Locks locks = ledger.lock(accountId, issuance, expiry);
+        // The same purchase may arrive twice at once (a re-sent message under a new key), even for
+        // different customers: the second waits here and then finds the first's record.
+        ledger.claim("purchase:" + event.purchaseId());
+        Long found = Account.customerAccountId(event.customerId()).orElse(null);
+        if (found == null) {
+            if (Erasure.erased(event.customerId())) {
+                return PurchaseEarned.ofErasedCustomer(event.customerId(), event.purchaseId());
+            }
+            throw new ProblemException(LoyaltyProblem.CUSTOMER_NOT_REGISTERED, "No points account for this customer yet");
+        }
+        long accountId = found;
+        long issuance = ledger.systemAccount(AccountType.ISSUANCE);
+        long expiry = ledger.systemAccount(AccountType.EXPIRY);
+        Ledger.Locks locks = ledger.lock(accountId);
+        if (!locks.get(accountId).isOpen()) {
+            // Erasure messages are not ordered with the customer's other events (docs/contracts.md).
+            return PurchaseEarned.ofErasedCustomer(event.customerId(), event.purchaseId());
+        }
 
         PurchaseEarn existing = PurchaseEarn.findById(event.purchaseId());
         if (existing != null) {
@@ -74,14 +93,10 @@ public class Earnings {
         ledger.sweep(locks, accountId, expiry);
 
         Instant now = clock.instant();
+        Account account = locks.get(accountId);
         boolean first = !PurchaseEarn.anyFor(event.customerId());
-        List<EarnRules.Line> lines = new ArrayList<>();
-        for (PurchaseRecorded.Line line : event.lines()) {
-            lines.add(new EarnRules.Line(line.category(), line.quantity(), line.unitPriceMinor()));
-        }
-        EarnRules.Quote quote = rules.quote(event.totalMinor(), lines, first);
-        Instant dayStart = now.atOffset(ZoneOffset.UTC).truncatedTo(ChronoUnit.DAYS).toInstant();
-        EarnRules.Grant grant = rules.capByVelocity(quote, PurchaseEarn.grantedSince(accountId, dayStart));
+        EarnRules.Quote quote = quote(account, event.totalMinor(), event.lines(), first);
+        EarnRules.Grant grant = rules.capByVelocity(quote, velocity.earnedToday(accountId));
         Instant lockedUntil = event.occurredAt().plus(config.lots().returnWindow());
 
         PurchaseEarn earn = new PurchaseEarn();
@@ -104,6 +119,10 @@ public class Earnings {
                     lockedUntil).id;
         }
         earn.persist();
+        velocity.record(accountId, grant.total());
+        if (grant.total() > 0) {
+            tiers.upgradeIfDue(locks, accountId);
+        }
         if (grant.withheld() > 0) {
             Log.infof("Velocity limit withheld %d points of purchase %s on account %d", grant.withheld(),
                     event.purchaseId(), accountId);
@@ -121,6 +140,9 @@ public class Earnings {
     public ReturnReversed recordReturn(PurchaseReturned event) {
         PurchaseEarn unlocked = PurchaseEarn.findById(event.purchaseId());
         if (unlocked == null) {
+            if (Erasure.erased(event.customerId())) {
+                return ReturnReversed.ofErasedCustomer(event.customerId(), event.purchaseId(), event.returnId());
+            }
             throw new ProblemException(LoyaltyProblem.PURCHASE_NOT_RECORDED,
                     "Purchase " + event.purchaseId() + " has not been recorded yet");
         }
@@ -129,9 +151,12 @@ public class Earnings {
                     "Purchase " + event.purchaseId() + " belongs to another customer");
         }
         long accountId = unlocked.accountId;
-        long issuance = Account.systemId(AccountType.ISSUANCE);
-        long expiry = Account.systemId(AccountType.EXPIRY);
-        Ledger.Locks locks = ledger.lock(accountId, issuance, expiry);
+        long issuance = ledger.systemAccount(AccountType.ISSUANCE);
+        long expiry = ledger.systemAccount(AccountType.EXPIRY);
+        Ledger.Locks locks = ledger.lock(accountId);
+        if (!locks.get(accountId).isOpen()) {
+            return ReturnReversed.ofErasedCustomer(event.customerId(), event.purchaseId(), event.returnId());
+        }
         PurchaseEarn earn = unlocked;
         entityManager.refresh(earn);
 
@@ -188,12 +213,37 @@ public class Earnings {
         return answer(earn, recorded, false);
     }
 
+    /** What the purchase would earn now, without booking anything (the dry run). */
+    public EarnQuote dryRun(UUID customerId, EarnQuoteRequest request) {
+        Account account = Account.findCustomer(customerId)
+                .orElseThrow(() -> new ProblemException(LoyaltyProblem.ACCOUNT_NOT_FOUND, "This customer has no points account"));
+        boolean first = !PurchaseEarn.anyFor(customerId);
+        EarnRules.Quote quote = quote(account, request.totalMinor(), request.lines(), first);
+        long earnedToday = velocity.earnedToday(account.id);
+        EarnRules.Grant grant = rules.capByVelocity(quote, earnedToday);
+        return new EarnQuote(customerId, account.tier, tiers.multiplierPercent(account.tier), grant.basePoints(),
+                grant.firstPurchaseBonus(), grant.total(), grant.withheld(), earnedToday,
+                config.velocity().maxPointsPerDay());
+    }
+
+    /** Base points with the account's tier multiplier, plus the first-purchase bonus. */
+    private EarnRules.Quote quote(Account account, long totalMinor, List<PurchaseRecorded.Line> purchaseLines,
+            boolean first) {
+        List<EarnRules.Line> lines = new ArrayList<>();
+        for (PurchaseRecorded.Line line : purchaseLines) {
+            lines.add(new EarnRules.Line(line.category(), line.quantity(), line.unitPriceMinor()));
+        }
+        EarnRules.Quote quote = rules.quote(totalMinor, lines, first);
+        long base = EarnRules.withMultiplier(quote.basePoints(), tiers.multiplierPercent(account.tier));
+        return new EarnRules.Quote(base, quote.firstPurchaseBonus());
+    }
+
     private PurchaseEarned answer(PurchaseEarn earn, boolean duplicate) {
         long base = earn.grantedPoints - earn.firstPurchaseBonus;
         long withheld = earn.requestedPoints - earn.grantedPoints;
         Instant lockedUntil = earn.occurredAt.plus(config.lots().returnWindow());
         return new PurchaseEarned(earn.customerId, earn.purchaseId, base, earn.firstPurchaseBonus, earn.grantedPoints,
-                withheld, withheld > 0, lockedUntil, earn.earnTransactionId, earn.bonusTransactionId, duplicate);
+                withheld, withheld > 0, lockedUntil, earn.earnTransactionId, earn.bonusTransactionId, duplicate, false);
     }
 
     private static ReturnReversed answer(PurchaseEarn earn, PurchaseReturn recorded, boolean duplicate) {
@@ -201,6 +251,6 @@ public class Earnings {
                 : LedgerTransaction.<LedgerTransaction>findByIdOptional(recorded.transactionId)
                         .map(t -> t.reversesTransactionId).orElse(null);
         return new ReturnReversed(earn.customerId, earn.purchaseId, recorded.returnId, recorded.reversedPoints,
-                recorded.unrecoveredPoints, recorded.transactionId, reverses, duplicate);
+                recorded.unrecoveredPoints, recorded.transactionId, reverses, duplicate, false);
     }
 }

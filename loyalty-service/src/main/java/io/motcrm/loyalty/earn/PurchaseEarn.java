@@ -61,15 +61,4 @@ public class PurchaseEarn extends PanacheEntityBase {
     static boolean anyFor(UUID customerId) {
         return count("customerId", customerId) > 0;
     }
-
-    /** Purchase points granted to an account since {@code from}: what the daily velocity limit counts. */
-    static long grantedSince(long accountId, Instant from) {
-        Long sum = getEntityManager().createQuery(
-                "select coalesce(sum(p.grantedPoints), 0) from PurchaseEarn p where p.accountId = :account and p.recordedAt >= :from",
-                Long.class)
-                .setParameter("account", accountId)
-                .setParameter("from", from)
-                .getSingleResult();
-        return sum == null ? 0 : sum;
-    }
 }

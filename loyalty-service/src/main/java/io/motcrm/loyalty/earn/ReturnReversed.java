@@ -15,5 +15,11 @@ public record ReturnReversed(
         long unrecoveredPoints,
         Long transactionId,
         Long reversesTransactionId,
-        boolean duplicate) {
+        boolean duplicate,
+        boolean customerErased) {
+
+    /** The answer to a return of an erased customer: accepted, nothing taken (the points were forfeited). */
+    static ReturnReversed ofErasedCustomer(UUID customerId, UUID purchaseId, UUID returnId) {
+        return new ReturnReversed(customerId, purchaseId, returnId, 0, 0, null, null, false, true);
+    }
 }

@@ -15,10 +15,14 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.motcrm.loyalty.Roles;
+import io.motcrm.platform.security.Roles;
 import io.motcrm.loyalty.account.CustomerAccounts;
 import io.motcrm.loyalty.account.CustomerRegistered;
+import io.motcrm.loyalty.account.CustomerErased;
+import io.motcrm.loyalty.account.Erasures;
 import io.motcrm.loyalty.earn.Earnings;
+import io.motcrm.loyalty.earn.ReferralCompleted;
+import io.motcrm.loyalty.earn.Referrals;
 import io.motcrm.loyalty.earn.PurchaseRecorded;
 import io.motcrm.loyalty.earn.PurchaseReturned;
 import io.motcrm.platform.idempotency.Idempotency;
@@ -46,6 +50,12 @@ public class EventResource {
     @Inject
     Earnings earnings;
 
+    @Inject
+    Referrals referrals;
+
+    @Inject
+    Erasures erasures;
+
     @POST
     @Path("/customer-registered")
     @Operation(summary = "Open the customer's points account and grant the welcome bonus")
@@ -71,5 +81,22 @@ public class EventResource {
             @Valid @NotNull PurchaseReturned event) {
         return idempotency.execute(key, "event.purchase-returned", event,
                 () -> Response.ok(earnings.recordReturn(event)).build());
+    }
+
+    @POST
+    @Path("/referral-completed")
+    @Operation(summary = "Grant the referral bonus to referrer and referee, once per referee")
+    public Response referralCompleted(@HeaderParam(Idempotency.HEADER) String key,
+            @Valid @NotNull ReferralCompleted event) {
+        return idempotency.execute(key, "event.referral-completed", event,
+                () -> Response.ok(referrals.reward(event)).build());
+    }
+
+    @POST
+    @Path("/customer-erased")
+    @Operation(summary = "Close and anonymise the customer's account; remaining points are forfeited")
+    public Response customerErased(@HeaderParam(Idempotency.HEADER) String key, @Valid @NotNull CustomerErased event) {
+        return idempotency.execute(key, "event.customer-erased", event,
+                () -> Response.ok(erasures.erase(event)).build());
     }
 }

@@ -62,8 +62,8 @@ public class ExpiryJob {
             for (Long accountId : due) {
                 try {
                     expired += QuarkusTransaction.requiringNew().call(() -> {
-                        long expiry = Account.systemId(AccountType.EXPIRY);
-                        return ledger.sweep(ledger.lock(accountId, expiry), accountId, expiry);
+                        long expiry = ledger.systemAccount(AccountType.EXPIRY);
+                        return ledger.sweep(ledger.lock(accountId), accountId, expiry);
                     });
                     accounts++;
                 } catch (RuntimeException e) {

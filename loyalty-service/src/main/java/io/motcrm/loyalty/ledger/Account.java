@@ -15,18 +15,21 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
 import jakarta.validation.constraints.NotNull;
 
+import io.motcrm.loyalty.tier.Tier;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /**
- * A points account. Its balances are cached here and changed only by the {@link Ledger}, in the same
- * transaction as the entries and lots they summarise:
+ * A points account. A customer account caches its balances here, changed only by the {@link Ledger}
+ * under the account's row lock, in the same transaction as the entries and lots they summarise:
  * <ul>
  * <li>{@code posted}: the sum of the account's entries;</li>
- * <li>{@code held}: points reserved by pending redemptions (partner holds; zero until those exist);</li>
+ * <li>{@code held}: points of pending partner holds; they have already left {@code posted} (a HOLD
+ * transaction moved them to the HOLDS account) and come back if the hold is voided or expires;</li>
  * <li>{@code locked}: the remaining points of lots still inside their return window;</li>
- * <li>{@link #available()} = posted - held - locked: what can be spent now.</li>
+ * <li>{@link #available()} = posted - locked: what can be spent now.</li>
  * </ul>
- * For a customer account none of these goes below zero (checked here and by a database constraint).
+ * None of these goes below zero (checked here and by a database constraint). System accounts keep
+ * no cached balance (all zero): their balance is the sum of their entries, so they need no lock.
  */
 @Entity
 @Table(name = "account")
@@ -67,6 +70,11 @@ public class Account extends PanacheEntityBase {
     @Column(nullable = false)
     public long locked;
 
+    @NotNull
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Tier tier = Tier.BRONZE;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
@@ -74,7 +82,7 @@ public class Account extends PanacheEntityBase {
     public Instant updatedAt;
 
     public long available() {
-        return posted - held - locked;
+        return posted - locked;
     }
 
     public boolean isCustomer() {
@@ -92,6 +100,14 @@ public class Account extends PanacheEntityBase {
                 .setParameter("type", AccountType.CUSTOMER)
                 .setParameter("owner", customerId.toString())
                 .getResultStream().findFirst();
+    }
+
+    public boolean isOpen() {
+        return status == Status.OPEN;
+    }
+
+    public static Optional<Account> findByMemberCode(String memberCode) {
+        return find("memberCode = ?1 and type = ?2", memberCode, AccountType.CUSTOMER).firstResultOptional();
     }
 
     public static Account system(AccountType type) {

@@ -11,6 +11,10 @@ public enum AccountType {
     REDEMPTION,
     /** Manual corrections. */
     ADJUSTMENT,
+    /** Points of pending partner holds, between authorize and capture / void / expiry. */
+    HOLDS,
+    /** Points left on the account of an erased customer when it was closed. */
+    FORFEIT,
     /** One per partner company: points redeemed at, or earned through, the partner. */
     PARTNER_SETTLEMENT,
     /** One per registered charity: donated points. */

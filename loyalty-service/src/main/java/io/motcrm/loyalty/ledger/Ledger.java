@@ -9,7 +9,9 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -20,11 +22,13 @@ import io.motcrm.loyalty.LoyaltyProblem;
 import io.motcrm.platform.problem.ProblemException;
 
 /**
- * The only writer of the ledger. Every operation runs inside the caller's transaction on accounts
- * the caller locked first with {@link #lock}: rows are locked {@code FOR UPDATE} in ascending id
- * order, so two transactions never wait on each other in a cycle. Within that transaction the
- * entries, the lots and the cached balances change together; every transaction balances (checked
- * here and again by the database at commit).
+ * The only writer of the ledger. Every operation runs inside the caller's transaction on the
+ * customer accounts the caller locked first with {@link #lock}: rows are locked {@code FOR UPDATE} in
+ * ascending id order, so two transactions never wait on each other in a cycle. System accounts
+ * (issuance, holds, expiry, partners, charities...) are never locked and keep no cached balance:
+ * their balance is the sum of their entries, so the many transactions touching them run side by
+ * side. Within a transaction the entries, the lots and the customers' cached balances change
+ * together; every transaction balances (checked here and again by the database at commit).
  */
 @ApplicationScoped
 public class Ledger {
@@ -41,6 +45,11 @@ public class Ledger {
             this.accounts = Collections.unmodifiableMap(accounts);
         }
 
+        /** The locked customer account, or null when {@code accountId} is not among them. */
+        Account find(long accountId) {
+            return accounts.get(accountId);
+        }
+
         public Account get(long accountId) {
             Account account = accounts.get(accountId);
             if (account == null) {
@@ -51,7 +60,7 @@ public class Ledger {
     }
 
     /** What a debit took: the transaction (null when nothing could be taken) and the points taken. */
-    public record Debit(LedgerTransaction transaction, long points) {
+    public record Debit(LedgerTransaction transaction, long points, Instant latestExpiry) {
     }
 
     @Inject
@@ -60,30 +69,63 @@ public class Ledger {
     @Inject
     LoyaltyConfig config;
 
-    /** Locks the accounts with {@code SELECT ... FOR UPDATE}, in ascending id order, and loads them fresh. */
+    private final Map<AccountType, Long> systemIds = new ConcurrentHashMap<>();
+
+    /** System accounts seen open: they are never locked nor changed, so they need not be read again. */
+    private final Set<Long> openSystemAccounts = ConcurrentHashMap.newKeySet();
+
+    /**
+     * Locks customer accounts with {@code SELECT ... FOR UPDATE}, in ascending id order, and loads
+     * them fresh. System accounts are never locked (they keep no cached balance), so they are not
+     * passed here.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Locks lock(Long... accountIds) {
+    public Locks lock(Long... customerAccountIds) {
         Map<Long, Account> locked = new LinkedHashMap<>();
-        for (Long id : new TreeSet<>(List.of(accountIds))) {
-            locked.put(id, Account.lock(id));
+        for (Long id : new TreeSet<>(List.of(customerAccountIds))) {
+            Account account = Account.lock(id);
+            if (!account.isCustomer()) {
+                throw new IllegalStateException("Account " + id + " is a system account and is never locked");
+            }
+            locked.put(id, account);
         }
         return new Locks(locked);
     }
 
+    /** The id of the single system account of a type (ids never change, so they are remembered). */
+    public long systemAccount(AccountType type) {
+        return systemIds.computeIfAbsent(type, Account::systemId);
+    }
+
     /**
      * Posts a transaction: checks that it balances, writes it and its entries, and moves the cached
-     * posted balances. A customer account may not end below zero available.
+     * balances of the customer accounts (which must be locked). System accounts are only read, to
+     * check they exist and are open: their balance is the sum of their entries. A customer account
+     * may not end below zero.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public LedgerTransaction post(Locks locks, TransactionKind kind, String reference, Long reverses,
             String description, List<Posting> postings) {
         checkBalanced(postings);
         Instant now = clock.instant();
+        List<Account> accounts = new ArrayList<>(postings.size());
         for (Posting posting : postings) {
-            Account account = locks.get(posting.accountId());
-            if (account.status != Account.Status.OPEN) {
-                throw new ProblemException(LoyaltyProblem.ACCOUNT_CLOSED, "Account " + account.id + " is closed");
+            Account account = locks.find(posting.accountId());
+            if (account == null && !openSystemAccounts.contains(posting.accountId())) {
+                Account system = Account.findById(posting.accountId());
+                if (system == null || system.isCustomer()) {
+                    throw new IllegalStateException("Customer account " + posting.accountId() + " is used without being locked");
+                }
+                if (system.status != Account.Status.OPEN) {
+                    throw new ProblemException(LoyaltyProblem.ACCOUNT_CLOSED, "The account is closed");
+                }
+                // Nothing closes a system account (only customers' accounts close), so this holds.
+                openSystemAccounts.add(system.id);
             }
+            if (account != null && account.status != Account.Status.OPEN) {
+                throw new ProblemException(LoyaltyProblem.ACCOUNT_CLOSED, "The points account is closed");
+            }
+            accounts.add(account);
         }
         LedgerTransaction transaction = new LedgerTransaction();
         transaction.kind = kind;
@@ -92,22 +134,44 @@ public class Ledger {
         transaction.description = description;
         transaction.createdAt = now;
         transaction.persist();
-        for (Posting posting : postings) {
-            Account account = locks.get(posting.accountId());
-            account.posted = Math.addExact(account.posted, posting.amount());
-            account.updatedAt = now;
-            if (account.isCustomer() && (account.posted < 0 || account.available() < 0)) {
-                throw new ProblemException(LoyaltyProblem.INSUFFICIENT_POINTS,
-                        "The account does not have enough available points").with("available", account.available());
+        for (int i = 0; i < postings.size(); i++) {
+            Posting posting = postings.get(i);
+            Account account = accounts.get(i);
+            if (account != null) {
+                account.posted = Math.addExact(account.posted, posting.amount());
+                account.updatedAt = now;
+                if (account.posted < 0 || account.available() < 0) {
+                    throw new ProblemException(LoyaltyProblem.INSUFFICIENT_POINTS,
+                            "The account does not have enough available points").with("available", account.available());
+                }
             }
             LedgerEntry entry = new LedgerEntry();
             entry.transactionId = transaction.id;
-            entry.accountId = account.id;
+            entry.accountId = posting.accountId();
             entry.amount = posting.amount();
             entry.createdAt = now;
             entry.persist();
         }
         return transaction;
+    }
+
+    /** The balance of any account from its entries (for system accounts, which cache none). */
+    public static long balanceFromEntries(long accountId) {
+        Number sum = (Number) Account.getEntityManager()
+                .createNativeQuery("select coalesce(sum(amount), 0) from ledger_entry where account_id = :account")
+                .setParameter("account", accountId).getSingleResult();
+        return sum.longValue();
+    }
+
+    /**
+     * Serialises the booking of one cause (a purchase id, a case action id...) across transactions
+     * that would otherwise lock different accounts, so that the second sees the first's row instead
+     * of colliding with it on a unique index. Held until the transaction ends.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void claim(String cause) {
+        Account.getEntityManager().createNativeQuery("select pg_advisory_xact_lock(hashtextextended(:cause, 4))")
+                .setParameter("cause", cause).getSingleResult();
     }
 
     /**
@@ -121,16 +185,33 @@ public class Ledger {
         if (points <= 0) {
             throw new IllegalArgumentException("A credit must be positive");
         }
-        Instant now = clock.instant();
         LedgerTransaction transaction = post(locks, kind, reference, null, description,
                 List.of(new Posting(customerAccountId, points), new Posting(sourceAccountId, -points)));
+        addLot(locks, customerAccountId, transaction.id, points, defaultExpiry(), lockedUntil);
+        return transaction;
+    }
+
+    /** When points earned now expire. */
+    public Instant defaultExpiry() {
+        return clock.instant().atOffset(ZoneOffset.UTC).plusMonths(config.lots().expiryMonths()).toInstant();
+    }
+
+    /**
+     * Records points a transaction credited to a customer account as a lot. Points coming back (a
+     * voided hold, a refund) get a lot expiring at {@code expiresAt}, the latest expiry of the lots they
+     * were taken from.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Lot addLot(Locks locks, long customerAccountId, long transactionId, long points, Instant expiresAt,
+            Instant lockedUntil) {
+        Instant now = clock.instant();
         Lot lot = new Lot();
         lot.accountId = customerAccountId;
-        lot.transactionId = transaction.id;
+        lot.transactionId = transactionId;
         lot.points = points;
         lot.remaining = points;
         lot.earnedAt = now;
-        lot.expiresAt = now.atOffset(ZoneOffset.UTC).plusMonths(config.lots().expiryMonths()).toInstant();
+        lot.expiresAt = expiresAt;
         lot.lockedUntil = lockedUntil;
         lot.locked = lockedUntil != null && lockedUntil.isAfter(now);
         lot.persist();
@@ -138,7 +219,7 @@ public class Ledger {
             Account customer = locks.get(customerAccountId);
             customer.locked = Math.addExact(customer.locked, points);
         }
-        return transaction;
+        return lot;
     }
 
     /**
@@ -176,7 +257,7 @@ public class Ledger {
                     .with("requested", points);
         }
         if (taken == 0) {
-            return new Debit(null, 0);
+            return new Debit(null, 0, null);
         }
         for (Map.Entry<Lot, Long> step : plan.entrySet()) {
             Lot lot = step.getKey();
@@ -194,7 +275,8 @@ public class Ledger {
             consumption.points = step.getValue();
             consumption.persist();
         }
-        return new Debit(transaction, taken);
+        Instant latest = plan.keySet().stream().map(lot -> lot.expiresAt).max(Instant::compareTo).orElse(null);
+        return new Debit(transaction, taken, latest);
     }
 
     /**
@@ -206,12 +288,18 @@ public class Ledger {
     public long sweep(Locks locks, long customerAccountId, long expiryAccountId) {
         Instant now = clock.instant();
         Account customer = locks.get(customerAccountId);
-        for (Lot lot : Lot.dueForUnlock(customerAccountId, now)) {
-            lot.locked = false;
-            customer.locked -= lot.remaining;
+        List<Lot> due = Lot.due(customerAccountId, now);
+        for (Lot lot : due) {
+            if (lot.locked && !lot.lockedUntil.isAfter(now)) {
+                lot.locked = false;
+                customer.locked -= lot.remaining;
+            }
         }
         long expired = 0;
-        for (Lot lot : Lot.dueForExpiry(customerAccountId, now)) {
+        for (Lot lot : due) {
+            if (lot.remaining == 0 || lot.expiresAt.isAfter(now)) {
+                continue;
+            }
             long points = lot.remaining;
             if (lot.locked) {
                 lot.locked = false;

@@ -61,12 +61,11 @@ public class Lot extends PanacheEntityBase {
         return list("transactionId = ?1 and remaining > 0 order by expiresAt, id", transactionId);
     }
 
-    static List<Lot> dueForExpiry(long accountId, Instant now) {
-        return list("accountId = ?1 and remaining > 0 and expiresAt <= ?2 order by expiresAt, id", accountId, now);
-    }
-
-    static List<Lot> dueForUnlock(long accountId, Instant now) {
-        return list("accountId = ?1 and locked = true and lockedUntil <= ?2", accountId, now);
+    /** Lots of an account due to leave their return window or to expire, in one query. */
+    static List<Lot> due(long accountId, Instant now) {
+        return list("""
+                accountId = ?1 and ((locked = true and lockedUntil <= ?2) or (remaining > 0 and expiresAt <= ?2))
+                order by expiresAt, id""", accountId, now);
     }
 
     /** Lots with points left that expire by {@code until}, soonest first. */

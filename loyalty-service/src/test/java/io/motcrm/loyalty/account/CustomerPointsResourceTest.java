@@ -12,6 +12,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import static io.motcrm.platform.testing.TestCallers.asCustomer;
+
 import io.motcrm.loyalty.LedgerInvariants;
 import io.motcrm.platform.idempotency.Idempotency;
 import io.motcrm.platform.problem.Problem;
@@ -166,21 +168,5 @@ class CustomerPointsResourceTest {
                 .body("withinDays", equalTo(30)).body("totalPoints", equalTo(0)).body("lots", hasSize(0));
         given().queryParam("withinDays", 731).get(path(customer) + "/expiring-points").then().statusCode(200)
                 .body("totalPoints", equalTo(500)).body("lots[0].remaining", equalTo(500));
-    }
-
-    /** Runs the calls as the customer: a principal named by their id, with the customer role. */
-    private static void asCustomer(UUID customer, Runnable calls) {
-        io.quarkus.test.security.TestIdentityAssociation association = io.quarkus.arc.Arc.container()
-                .instance(io.quarkus.test.security.TestIdentityAssociation.class).get();
-        var previous = association.getTestIdentity();
-        association.setTestIdentity(io.quarkus.security.runtime.QuarkusSecurityIdentity.builder()
-                .setPrincipal(new io.quarkus.security.runtime.QuarkusPrincipal(customer.toString()))
-                .addRole("customer")
-                .build());
-        try {
-            calls.run();
-        } finally {
-            association.setTestIdentity(previous);
-        }
     }
 }

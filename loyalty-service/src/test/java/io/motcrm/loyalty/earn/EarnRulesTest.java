@@ -171,4 +171,13 @@ class EarnRulesTest {
         assertThatThrownBy(() -> rules.basePoints(100, List.of(line("general", -1, 100))))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void aTierMultiplierScalesBasePointsRoundingDown() {
+        assertThat(EarnRules.withMultiplier(100, 125)).isEqualTo(125);
+        assertThat(EarnRules.withMultiplier(101, 150)).isEqualTo(151);
+        assertThat(EarnRules.withMultiplier(3, 125)).isEqualTo(3);
+        assertThat(EarnRules.withMultiplier(0, 150)).isZero();
+        assertThatThrownBy(() -> EarnRules.withMultiplier(-1, 100)).isInstanceOf(IllegalArgumentException.class);
+    }
 }

@@ -113,6 +113,6 @@ class ExpiryJobTest {
     }
 
     private static long systemBalance(AccountType type) {
-        return QuarkusTransaction.requiringNew().call(() -> Account.system(type).posted);
+        return QuarkusTransaction.requiringNew().call(() -> io.motcrm.loyalty.ledger.Ledger.balanceFromEntries(Account.system(type).id));
     }
 }

@@ -124,10 +124,10 @@ class LedgerTest {
         assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> entityManager
                 .createNativeQuery("update account set posted = -1 where owner_ref = :c")
                 .setParameter("c", customer.toString()).executeUpdate()))
-                .hasStackTraceContaining("account_customer_not_negative");
+                .hasStackTraceContaining("account_balances");
         assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> entityManager
                 .createNativeQuery("update account set locked = posted + 1 where owner_ref = :c")
                 .setParameter("c", customer.toString()).executeUpdate()))
-                .hasStackTraceContaining("account_customer_not_negative");
+                .hasStackTraceContaining("account_balances");
     }
 }

@@ -1,0 +1,9 @@
+package io.motcrm.loyalty.donation;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** The receipt of a donation, as the customer keeps it. */
+public record DonationReceipt(UUID donationId, String receiptNumber, UUID customerId, String charityId,
+        String charityName, long points, long transactionId, Instant donatedAt) {
+}

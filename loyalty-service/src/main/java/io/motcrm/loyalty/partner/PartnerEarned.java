@@ -1,0 +1,9 @@
+package io.motcrm.loyalty.partner;
+
+/**
+ * The answer to a partner earn: points granted (the tier multiplier applied, the daily limit
+ * respected) and withheld. No personal data: the member code is what the partner sent.
+ */
+public record PartnerEarned(String partnerId, String memberCode, String reference, long amountMinor, long points,
+        long withheldPoints, Long transactionId, boolean duplicate) {
+}

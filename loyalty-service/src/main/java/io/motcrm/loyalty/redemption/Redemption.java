@@ -1,0 +1,71 @@
+package io.motcrm.loyalty.redemption;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/**
+ * A two-phase redemption at a partner: PENDING (points held) until captured (all or part; the rest
+ * goes back), voided, or released by the expiry job (EXPIRED). Captured points can be refunded, in
+ * parts, up to what was captured. Changed only under the customer account's lock.
+ */
+@Entity
+@Table(name = "redemption")
+public class Redemption extends PanacheEntityBase {
+
+    public enum Status {
+        PENDING, CAPTURED, VOIDED, EXPIRED
+    }
+
+    @Id
+    public UUID id;
+
+    @Column(name = "partner_id", nullable = false, updatable = false)
+    public String partnerId;
+
+    @Column(name = "account_id", nullable = false, updatable = false)
+    public Long accountId;
+
+    @Column(nullable = false, updatable = false)
+    public String code;
+
+    @Column(name = "partner_reference", updatable = false)
+    public String partnerReference;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Status status;
+
+    @Column(name = "authorized_points", nullable = false, updatable = false)
+    public long authorizedPoints;
+
+    @Column(name = "captured_points", nullable = false)
+    public long capturedPoints;
+
+    @Column(name = "refunded_points", nullable = false)
+    public long refundedPoints;
+
+    @Column(name = "hold_transaction_id", nullable = false, updatable = false)
+    public Long holdTransactionId;
+
+    /** Points that come back get a lot expiring here: the latest expiry of the lots the hold took. */
+    @Column(name = "restore_expires_at", nullable = false, updatable = false)
+    public Instant restoreExpiresAt;
+
+    @Column(name = "expires_at", nullable = false, updatable = false)
+    public Instant expiresAt;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    public Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+}

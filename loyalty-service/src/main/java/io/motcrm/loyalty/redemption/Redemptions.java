@@ -1,0 +1,307 @@
+package io.motcrm.loyalty.redemption;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import io.motcrm.loyalty.LoyaltyConfig;
+import io.motcrm.loyalty.LoyaltyProblem;
+import io.motcrm.loyalty.ledger.Account;
+import io.motcrm.loyalty.ledger.AccountType;
+import io.motcrm.loyalty.ledger.Ledger;
+import io.motcrm.loyalty.ledger.Ledger.Posting;
+import io.motcrm.loyalty.ledger.LedgerTransaction;
+import io.motcrm.loyalty.ledger.TransactionKind;
+import io.motcrm.loyalty.partner.Partner;
+import io.motcrm.loyalty.partner.PartnerMovement;
+import io.motcrm.loyalty.partner.Partners;
+import io.motcrm.platform.problem.ProblemException;
+
+/**
+ * Two-phase redemption, after TigerBeetle's pending transfers: {@code authorize} moves the points
+ * from the customer to the HOLDS account (a HOLD transaction, consuming lots soonest-expiring
+ * first); {@code capture} moves what is captured on to the partner's settlement account and the
+ * rest back to the customer, in one transaction; {@code void} and the expiry job move it all back;
+ * {@code refund} moves captured points back from the partner. Points coming back form a new lot
+ * that expires with the latest lot the hold took. Each step locks the customer account, then the
+ * redemption row: the same order everywhere.
+ */
+@ApplicationScoped
+public class Redemptions {
+
+    private static final char[] CODE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ".toCharArray();
+    private static final int CODE_LENGTH = 10;
+
+    private final SecureRandom random = new SecureRandom();
+
+    @Inject
+    Ledger ledger;
+
+    @Inject
+    Partners partners;
+
+    @Inject
+    LoyaltyConfig config;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    EntityManager entityManager;
+
+    /** A new one-time code for the customer's account. */
+    @Transactional
+    public CodeIssued issueCode(UUID customerId, CodeRequest request) {
+        Account account = Account.findCustomer(customerId)
+                .orElseThrow(() -> new ProblemException(LoyaltyProblem.ACCOUNT_NOT_FOUND, "This customer has no points account"));
+        if (!account.isOpen()) {
+            throw new ProblemException(LoyaltyProblem.ACCOUNT_CLOSED, "The points account is closed");
+        }
+        Instant now = clock.instant();
+        RedemptionCode code = new RedemptionCode();
+        code.code = newCode();
+        code.accountId = account.id;
+        code.maxPoints = request == null ? null : request.maxPoints();
+        code.createdAt = now;
+        code.expiresAt = now.plus(config.redemption().codeLifetime());
+        code.persist();
+        return new CodeIssued(customerId, code.code, code.maxPoints, code.expiresAt);
+    }
+
+    /** Holds points with a customer's code, for the calling partner. */
+    @Transactional
+    public RedemptionView authorize(String partnerId, AuthorizeRequest request) {
+        Partner partner = partners.active(partnerId);
+        String codeText = request.code().trim().toUpperCase(Locale.ROOT);
+        RedemptionCode unlocked = RedemptionCode.findById(codeText);
+        if (unlocked == null) {
+            throw new ProblemException(LoyaltyProblem.REDEMPTION_CODE_INVALID, "No such redemption code");
+        }
+        Ledger.Locks locks = ledger.lock(unlocked.accountId);
+        Account account = locks.get(unlocked.accountId);
+        RedemptionCode code = entityManager.find(RedemptionCode.class, codeText);
+        entityManager.refresh(code, LockModeType.PESSIMISTIC_WRITE);
+        Instant now = clock.instant();
+        if (code.usedAt != null) {
+            throw new ProblemException(LoyaltyProblem.REDEMPTION_CODE_USED, "This redemption code was already used");
+        }
+        if (!code.expiresAt.isAfter(now)) {
+            throw new ProblemException(LoyaltyProblem.REDEMPTION_CODE_EXPIRED, "This redemption code has expired");
+        }
+        if (code.maxPoints != null && request.points() > code.maxPoints) {
+            throw new ProblemException(LoyaltyProblem.REDEMPTION_CODE_CAP_EXCEEDED,
+                    "The customer allowed at most " + code.maxPoints + " points with this code")
+                    .with("maxPoints", code.maxPoints);
+        }
+        ledger.sweep(locks, account.id, ledger.systemAccount(AccountType.EXPIRY));
+        UUID id = UUID.randomUUID();
+        Ledger.Debit hold = ledger.debit(locks, account.id, ledger.systemAccount(AccountType.HOLDS), TransactionKind.HOLD,
+                "redemption:" + id + ":hold", null, "Points held for a partner redemption", request.points(),
+                List.of(), false);
+        account.held = Math.addExact(account.held, request.points());
+
+        Redemption redemption = new Redemption();
+        redemption.id = id;
+        redemption.partnerId = partner.id;
+        redemption.accountId = account.id;
+        redemption.code = code.code;
+        redemption.partnerReference = request.reference();
+        redemption.status = Redemption.Status.PENDING;
+        redemption.authorizedPoints = request.points();
+        redemption.holdTransactionId = hold.transaction().id;
+        redemption.restoreExpiresAt = hold.latestExpiry() == null ? ledger.defaultExpiry() : hold.latestExpiry();
+        redemption.expiresAt = now.plus(config.redemption().holdTimeout());
+        redemption.createdAt = now;
+        redemption.updatedAt = now;
+        redemption.persist();
+        code.usedAt = now;
+        code.redemptionId = id;
+        return view(redemption, account, hold.transaction().id);
+    }
+
+    public RedemptionView get(String partnerId, UUID id) {
+        Redemption redemption = own(partnerId, id);
+        Account account = Account.findById(redemption.accountId);
+        return view(redemption, account, redemption.holdTransactionId);
+    }
+
+    /** Captures {@code points} of the hold (all when null); the rest goes back to the customer. */
+    @Transactional
+    public RedemptionView capture(String partnerId, UUID id, CaptureRequest request) {
+        Redemption unlocked = own(partnerId, id);
+        Ledger.Locks locks = ledger.lock(unlocked.accountId);
+        Account account = locks.get(unlocked.accountId);
+        Redemption redemption = lockPending(unlocked);
+        long points = request == null || request.points() == null ? redemption.authorizedPoints : request.points();
+        if (points > redemption.authorizedPoints) {
+            throw new ProblemException(LoyaltyProblem.CAPTURE_EXCEEDS_HOLD,
+                    "Only " + redemption.authorizedPoints + " points are held").with("heldPoints", redemption.authorizedPoints);
+        }
+        long rest = redemption.authorizedPoints - points;
+        Partner partner = partners.require(redemption.partnerId);
+        List<Posting> postings = new ArrayList<>();
+        postings.add(new Posting(ledger.systemAccount(AccountType.HOLDS), -redemption.authorizedPoints));
+        postings.add(new Posting(partner.accountId, points));
+        if (rest > 0) {
+            postings.add(new Posting(account.id, rest));
+        }
+        LedgerTransaction transaction = ledger.post(locks, TransactionKind.CAPTURE, "redemption:" + id + ":capture",
+                redemption.holdTransactionId, "Points redeemed at a partner", postings);
+        if (rest > 0) {
+            ledger.addLot(locks, account.id, transaction.id, rest, redemption.restoreExpiresAt, null);
+        }
+        account.held -= redemption.authorizedPoints;
+        redemption.status = Redemption.Status.CAPTURED;
+        redemption.capturedPoints = points;
+        redemption.updatedAt = clock.instant();
+        partners.record(partner.id, id, PartnerMovement.Kind.CAPTURE, points,
+                redemption.partnerReference == null ? id.toString() : redemption.partnerReference, transaction.id,
+                account.id);
+        return view(redemption, account, transaction.id);
+    }
+
+    @Transactional
+    public RedemptionView voidHold(String partnerId, UUID id) {
+        Redemption unlocked = own(partnerId, id);
+        Ledger.Locks locks = ledger.lock(unlocked.accountId);
+        Redemption redemption = lockPending(unlocked);
+        long transactionId = release(locks, redemption, Redemption.Status.VOIDED);
+        return view(redemption, locks.get(redemption.accountId), transactionId);
+    }
+
+    /** Gives back {@code points} of what was captured. */
+    @Transactional
+    public RedemptionView refund(String partnerId, UUID id, RefundRequest request) {
+        Redemption unlocked = own(partnerId, id);
+        Ledger.Locks locks = ledger.lock(unlocked.accountId);
+        Account account = locks.get(unlocked.accountId);
+        Redemption redemption = lock(unlocked);
+        if (redemption.status != Redemption.Status.CAPTURED) {
+            throw new ProblemException(LoyaltyProblem.REDEMPTION_NOT_CAPTURED,
+                    "This redemption is " + redemption.status + "; only captured points can be refunded");
+        }
+        long refundable = redemption.capturedPoints - redemption.refundedPoints;
+        if (request.points() > refundable) {
+            throw new ProblemException(LoyaltyProblem.REFUND_EXCEEDS_CAPTURED,
+                    "Only " + refundable + " captured points are left to refund").with("refundablePoints", refundable);
+        }
+        Partner partner = partners.require(redemption.partnerId);
+        long number = PartnerMovement.count("redemptionId = ?1 and kind = ?2", id, PartnerMovement.Kind.REFUND) + 1;
+        LedgerTransaction transaction = ledger.post(locks, TransactionKind.REFUND,
+                "redemption:" + id + ":refund:" + number, redemption.holdTransactionId, "Partner redemption refunded",
+                List.of(new Posting(partner.accountId, -request.points()), new Posting(account.id, request.points())));
+        ledger.addLot(locks, account.id, transaction.id, request.points(), redemption.restoreExpiresAt, null);
+        redemption.refundedPoints += request.points();
+        redemption.updatedAt = clock.instant();
+        partners.record(partner.id, id, PartnerMovement.Kind.REFUND, request.points(), request.reference(),
+                transaction.id, account.id);
+        return view(redemption, account, transaction.id);
+    }
+
+    /** Holds past their timeout, oldest first, at most {@code limit}. */
+    public List<UUID> expiredHolds(int limit) {
+        return entityManager.createQuery(
+                "select r.id from Redemption r where r.status = :pending and r.expiresAt <= :now order by r.expiresAt",
+                UUID.class)
+                .setParameter("pending", Redemption.Status.PENDING)
+                .setParameter("now", clock.instant())
+                .setMaxResults(limit)
+                .getResultList();
+    }
+
+    /** Releases one hold past its timeout; false when it was captured or voided meanwhile. */
+    @Transactional
+    public boolean releaseExpired(UUID id) {
+        Redemption unlocked = Redemption.findById(id);
+        if (unlocked == null) {
+            return false;
+        }
+        Ledger.Locks locks = ledger.lock(unlocked.accountId);
+        Redemption redemption = lock(unlocked);
+        if (redemption.status != Redemption.Status.PENDING || redemption.expiresAt.isAfter(clock.instant())) {
+            return false;
+        }
+        release(locks, redemption, Redemption.Status.EXPIRED);
+        return true;
+    }
+
+    /** Releases every pending hold of an account (its customer was erased). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public long releaseAll(Ledger.Locks locks, long accountId) {
+        long released = 0;
+        List<Redemption> pending = Redemption.list("accountId = ?1 and status = ?2", accountId, Redemption.Status.PENDING);
+        for (Redemption redemption : pending) {
+            entityManager.refresh(redemption, LockModeType.PESSIMISTIC_WRITE);
+            if (redemption.status == Redemption.Status.PENDING) {
+                release(locks, redemption, Redemption.Status.VOIDED);
+                released += redemption.authorizedPoints;
+            }
+        }
+        return released;
+    }
+
+    private long release(Ledger.Locks locks, Redemption redemption, Redemption.Status status) {
+        Account account = locks.get(redemption.accountId);
+        String step = status == Redemption.Status.EXPIRED ? ":expire" : ":void";
+        LedgerTransaction transaction = ledger.post(locks, TransactionKind.VOID, "redemption:" + redemption.id + step,
+                redemption.holdTransactionId,
+                status == Redemption.Status.EXPIRED ? "Expired hold released" : "Hold voided",
+                List.of(new Posting(ledger.systemAccount(AccountType.HOLDS), -redemption.authorizedPoints),
+                        new Posting(account.id, redemption.authorizedPoints)));
+        ledger.addLot(locks, account.id, transaction.id, redemption.authorizedPoints, redemption.restoreExpiresAt, null);
+        account.held -= redemption.authorizedPoints;
+        redemption.status = status;
+        redemption.updatedAt = clock.instant();
+        return transaction.id;
+    }
+
+    private Redemption own(String partnerId, UUID id) {
+        Redemption redemption = Redemption.findById(id);
+        if (redemption == null || !redemption.partnerId.equals(partnerId)) {
+            // Another partner's redemption answers as if it did not exist.
+            throw new ProblemException(LoyaltyProblem.REDEMPTION_NOT_FOUND, "No such redemption");
+        }
+        return redemption;
+    }
+
+    private Redemption lock(Redemption redemption) {
+        entityManager.refresh(redemption, LockModeType.PESSIMISTIC_WRITE);
+        return redemption;
+    }
+
+    private Redemption lockPending(Redemption unlocked) {
+        Redemption redemption = lock(unlocked);
+        if (redemption.status != Redemption.Status.PENDING) {
+            throw new ProblemException(LoyaltyProblem.REDEMPTION_NOT_PENDING,
+                    "This redemption is already " + redemption.status).with("status", redemption.status.name());
+        }
+        if (!redemption.expiresAt.isAfter(clock.instant())) {
+            throw new ProblemException(LoyaltyProblem.HOLD_EXPIRED, "The hold expired at " + redemption.expiresAt);
+        }
+        return redemption;
+    }
+
+    private RedemptionView view(Redemption redemption, Account account, long transactionId) {
+        return new RedemptionView(redemption.id, redemption.partnerId, account.memberCode, redemption.partnerReference,
+                redemption.status, redemption.authorizedPoints, redemption.capturedPoints, redemption.refundedPoints,
+                account.available(), redemption.expiresAt, redemption.createdAt, redemption.updatedAt, transactionId);
+    }
+
+    private String newCode() {
+        char[] code = new char[CODE_LENGTH];
+        for (int i = 0; i < code.length; i++) {
+            code[i] = CODE_ALPHABET[random.nextInt(CODE_ALPHABET.length)];
+        }
+        return new String(code);
+    }
+}

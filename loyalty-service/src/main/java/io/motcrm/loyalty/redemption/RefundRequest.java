@@ -1,0 +1,14 @@
+package io.motcrm.loyalty.redemption;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+
+/** Gives captured points back to the customer (e.g. goods returned to the partner). */
+public record RefundRequest(
+        @NotNull @Positive @Max(1_000_000_000) Long points,
+        @NotBlank @Size(max = 100) @Pattern(regexp = "[\\x21-\\x7E]+", message = "must be visible ASCII without spaces") String reference) {
+}

@@ -32,6 +32,8 @@ class ComplaintJourneyIT {
                 .then().statusCode(201).extract().path("caseId");
 
         long before = posted(customer);
+        status(caseId, Map.of("status", "ACKNOWLEDGED")).then().statusCode(200);
+        status(caseId, Map.of("status", "IN_PROGRESS")).then().statusCode(200);
         write(staff("agent.kim"), Map.of("kind", "APOLOGY", "note", "Apologised in person."))
                 .post("/api/v1/cases/" + caseId + "/actions").then().statusCode(201);
         write(staff("agent.kim"), Map.of("kind", "COMPENSATION_POINTS", "points", 1_000, "note", "For the wait."))
@@ -42,7 +44,7 @@ class ComplaintJourneyIT {
         String approval = write(staff("agent.kim"), Map.of("kind", "COMPENSATION_POINTS", "points", 9_000,
                         "note", "Second visit ruined too."))
                 .post("/api/v1/cases/" + caseId + "/actions")
-                .then().statusCode(201).body("status", equalTo("PENDING_APPROVAL"))
+                .then().statusCode(202).body("status", equalTo("PENDING_APPROVAL"))
                 .extract().path("id");
         // Nobody approves their own request; the supervisor does.
         staff("supervisor.lee").contentType("application/json").body(Map.of("reason", "Repeat failure at this store."))
@@ -50,17 +52,17 @@ class ComplaintJourneyIT {
                 .then().statusCode(200).body("status", equalTo("APPLIED"));
         await().atMost(OUTBOX).until(() -> posted(customer) == before + 10_000);
 
-        staff("agent.kim").contentType("application/json").body(Map.of("status", "RESOLVED"))
-                .post("/api/v1/cases/" + caseId + "/status")
-                .then().statusCode(409);
-        staff("agent.kim").contentType("application/json").body(Map.of("status", "RESOLVED", "rootCause", "staff-behaviour"))
-                .post("/api/v1/cases/" + caseId + "/status")
-                .then().statusCode(200);
+        status(caseId, Map.of("status", "RESOLVED")).then().statusCode(422).body("code", equalTo("root-cause-required"));
+        status(caseId, Map.of("status", "RESOLVED", "rootCause", "staff-behaviour")).then().statusCode(200);
 
         as(CUSTOMER).contentType("application/json").body(Map.of("csat", 5))
                 .post("/api/v1/cases/" + caseId + "/recovery")
-                .then().statusCode(200);
-        staff("agent.kim").get("/api/v1/cases/" + caseId).then().statusCode(200).body("recoveryCsat", equalTo(5));
+                .then().statusCode(204);
+        staff("agent.kim").get("/api/v1/cases/" + caseId).then().statusCode(200).body("recovery.csat", equalTo(5));
+    }
+
+    private static io.restassured.response.Response status(String caseId, Map<String, String> change) {
+        return staff("agent.kim").contentType("application/json").body(change).post("/api/v1/cases/" + caseId + "/status");
     }
 
     private static long posted(UUID customer) {

@@ -19,9 +19,13 @@ class GatewayIT {
         UUID customer = customerIdOf("customer.hana");
         staff("agent.kim").get("/api/v1/customers/" + customer + "/360")
                 .then().statusCode(200)
-                .body("profile.id", equalTo(customer.toString()))
-                .body("loyalty.available", notNullValue())
-                .body("cases", notNullValue());
+                .body("profile.status", equalTo("available"))
+                .body("profile.data.id", equalTo(customer.toString()))
+                .body("points.status", equalTo("available"))
+                .body("points.data.available", notNullValue())
+                .body("openCases.status", equalTo("available"))
+                .body("recentFeedback.status", equalTo("available"))
+                .body("nps.status", equalTo("available"));
     }
 
     @Test
@@ -72,6 +76,16 @@ class GatewayIT {
         }
         org.assertj.core.api.Assertions.assertThat(throttled).isGreaterThan(0);
         staff("agent.kim").get("/api/v1/touchpoints").then().statusCode(200);
+    }
+
+    @Test
+    void theOneOpenApiDocumentCoversEveryRoutedPrefixOfTheRealServices() {
+        gateway().get("/openapi")
+                .then().statusCode(200)
+                .body("components.securitySchemes.oidc", notNullValue())
+                .body("paths.'/partner/v1/redemptions'", notNullValue())
+                .body("paths.'/api/v1/customers/{customerId}/360'", notNullValue())
+                .body("x-motcrm-coverage.undocumentedPrefixes", org.hamcrest.Matchers.empty());
     }
 
     @Test

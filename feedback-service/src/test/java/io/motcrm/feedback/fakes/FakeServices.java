@@ -5,6 +5,8 @@ import java.net.URI;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 import io.motcrm.platform.testing.FaultProxy;
+import io.quarkus.arc.Arc;
+import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import io.restassured.RestAssured;
 
 /** The fault proxies in front of the fake customer-service and loyalty-service, one of each per test JVM. */
@@ -33,9 +35,14 @@ public final class FakeServices {
     }
 
     /** Starts both proxies (UP); call before anything that may reach the other services. */
+    /**
+     * Both services up, and customer-service's circuit breaker closed again: a test that took the
+     * service down must not leave the next test to find the breaker open.
+     */
     public static void up() {
         customers().mode(FaultProxy.Mode.UP);
         loyalty().mode(FaultProxy.Mode.UP);
+        Arc.container().instance(CircuitBreakerMaintenance.class).get().resetAll();
     }
 
     private static int port(String target) {

@@ -29,10 +29,10 @@ import org.jboss.resteasy.reactive.ResponseHeader;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.motcrm.platform.web.CorrelationId;
 import io.motcrm.gateway.GatewayConfig;
 import io.motcrm.gateway.GatewayProblem;
 import io.motcrm.gateway.aggregate.UpstreamReads.Read;
-import io.motcrm.gateway.edge.Edge;
 import io.motcrm.platform.problem.CommonProblem;
 import io.motcrm.platform.problem.ProblemException;
 import io.motcrm.platform.security.Caller;
@@ -225,7 +225,7 @@ public class CustomerViewResource {
         if (purpose != null && caller.isStaff()) {
             headers.put(PURPOSE_HEADER, purpose);
         }
-        headers.put(Edge.CORRELATION_ID, Edge.correlationId(context));
+        headers.put(CorrelationId.HEADER, CorrelationId.of(context));
         return headers;
     }
 }

@@ -11,10 +11,10 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.MDC;
 
+import io.motcrm.platform.web.CorrelationId;
 import io.motcrm.gateway.GatewayConfig.Access;
 import io.motcrm.gateway.GatewayProblem;
 import io.motcrm.gateway.edge.Callers;
-import io.motcrm.gateway.edge.Edge;
 import io.motcrm.platform.problem.CommonProblem;
 import io.motcrm.platform.problem.ProblemType;
 import io.motcrm.platform.security.Roles;
@@ -122,7 +122,7 @@ public class Proxy {
                     options.addHeader(name, value);
                 }
             }
-            options.putHeader(Edge.CORRELATION_ID, Edge.correlationId(context));
+            options.putHeader(CorrelationId.HEADER, CorrelationId.of(context));
             // The client's address as resolved here (X-Forwarded-For counts only from trusted proxies).
             if (in.remoteAddress() != null) {
                 options.putHeader("X-Forwarded-For", in.remoteAddress().hostAddress());
@@ -298,16 +298,16 @@ public class Proxy {
             if (!Log.isDebugEnabled()) {
                 return;
             }
-            Object previous = MDC.get(Edge.MDC_KEY);
-            MDC.put(Edge.MDC_KEY, Edge.correlationId(context));
+            Object previous = MDC.get(CorrelationId.MDC_KEY);
+            MDC.put(CorrelationId.MDC_KEY, CorrelationId.of(context));
             try {
                 Log.debugf("%s %s -> %s %d in %d ms", in.method(), route.prefix(), route.upstream(), status,
                         (System.nanoTime() - started) / 1_000_000);
             } finally {
                 if (previous == null) {
-                    MDC.remove(Edge.MDC_KEY);
+                    MDC.remove(CorrelationId.MDC_KEY);
                 } else {
-                    MDC.put(Edge.MDC_KEY, previous.toString());
+                    MDC.put(CorrelationId.MDC_KEY, previous.toString());
                 }
             }
         }

@@ -13,6 +13,7 @@ import java.util.logging.Logger;
 import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.Test;
 
+import io.motcrm.platform.web.CorrelationId;
 import io.motcrm.gateway.support.Callers;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -47,8 +48,8 @@ class CorrelationLogTest {
             given().header("Authorization", Callers.agent()).header("X-Correlation-Id", id)
                     .get("/api/v1/touchpoints").then().statusCode(200);
             org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5))
-                    .until(() -> records.stream().anyMatch(record -> id.equals(record.getMdc(Edge.MDC_KEY))));
-            assertThat(records).filteredOn(record -> id.equals(record.getMdc(Edge.MDC_KEY)))
+                    .until(() -> records.stream().anyMatch(record -> id.equals(record.getMdc(CorrelationId.MDC_KEY))));
+            assertThat(records).filteredOn(record -> id.equals(record.getMdc(CorrelationId.MDC_KEY)))
                     .allMatch(record -> record.getFormattedMessage().contains("/api/v1/touchpoints -> feedback-api 200"));
         } finally {
             logger.removeHandler(capture);

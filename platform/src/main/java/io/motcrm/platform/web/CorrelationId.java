@@ -10,6 +10,7 @@ import jakarta.enterprise.event.Observes;
 import org.jboss.logging.MDC;
 
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 
 /**
  * A correlation id on every request and response: taken from {@value #HEADER} when the caller (the
@@ -22,7 +23,7 @@ public class CorrelationId {
     public static final String HEADER = "X-Correlation-Id";
     public static final String MDC_KEY = "correlationId";
 
-    private static final Pattern WELL_FORMED = Pattern.compile("[A-Za-z0-9._-]{8,64}");
+    private static final Pattern WELL_FORMED = Pattern.compile("[A-Za-z0-9._:-]{8,100}");
 
     void install(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE + 1).handler(context -> {
@@ -37,6 +38,12 @@ public class CorrelationId {
     /** The caller's id when it is well formed (no log injection), otherwise a new one. */
     public static String accept(String offered) {
         return offered != null && WELL_FORMED.matcher(offered).matches() ? offered : UUID.randomUUID().toString();
+    }
+
+    /** The correlation id of a request (on the event loop, where the log context may belong to another). */
+    public static String of(RoutingContext context) {
+        String id = context.get(MDC_KEY);
+        return id == null ? "" : id;
     }
 
     /** The correlation id of the request being served, if any. */

@@ -13,6 +13,8 @@ import io.motcrm.platform.problem.CommonProblem;
 import io.motcrm.platform.problem.Problem;
 import io.motcrm.platform.problem.ProblemType;
 import io.quarkus.runtime.configuration.MemorySize;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.AuthenticationRedirectException;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -43,6 +45,17 @@ public class HttpProblems {
         });
         router.route().order(Integer.MAX_VALUE)
                 .handler(context -> send(context, CommonProblem.NOT_FOUND, "Nothing exists at this path"));
+        // A bearer token the OIDC mechanism rejects (bad signature, expired, wrong issuer) fails the route
+        // before any resource runs: answer it as a problem too.
+        router.route().order(Integer.MIN_VALUE + 2).failureHandler(context -> {
+            Throwable failure = context.failure();
+            if (failure instanceof AuthenticationFailedException && !(failure instanceof AuthenticationRedirectException)) {
+                context.response().putHeader("WWW-Authenticate", "Bearer");
+                send(context, CommonProblem.UNAUTHORIZED, "The bearer token is not valid");
+            } else {
+                context.next();
+            }
+        });
     }
 
     private static boolean isOver(String contentLength, long limit) {

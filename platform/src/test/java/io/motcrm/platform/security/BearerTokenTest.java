@@ -71,7 +71,10 @@ class BearerTokenTest {
     @Test
     void expiredTokenIsUnauthorized() {
         given().header("Authorization", "Bearer " + TestTokens.expired("late", Set.of(Roles.ADMIN)))
-                .get("/fixture/caller").then().statusCode(401);
+                .get("/fixture/caller").then().statusCode(401)
+                .contentType("application/problem+json")
+                .header("WWW-Authenticate", "Bearer")
+                .body("code", equalTo("unauthorized"));
     }
 
     @Test

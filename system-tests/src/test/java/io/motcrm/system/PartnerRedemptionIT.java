@@ -51,7 +51,7 @@ class PartnerRedemptionIT {
         // The code was for one use only.
         write(asPartner("partner-cafe-mocha"), Map.of("code", code, "points", 1, "reference", "again"))
                 .post("/partner/v1/redemptions")
-                .then().statusCode(422);
+                .then().statusCode(409).body("code", equalTo("redemption-code-used"));
 
         write(asPartner("partner-cafe-mocha"), Map.of("points", 6))
                 .post("/partner/v1/redemptions/" + redemption + "/capture")

@@ -2,7 +2,10 @@ package io.motcrm.customer.consent;
 
 import java.time.Instant;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
 /** One consent event as the history shows it. */
+@RegisterForReflection
 public record ConsentRecord(long id, Purpose purpose, boolean granted, Instant occurredAt, SourceChannel channel,
         String policyVersion) {
 

@@ -24,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.motcrm.customer.CallerAccess;
 import io.motcrm.platform.security.Roles;
 import io.motcrm.platform.idempotency.Idempotency;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
  * A customer's consents. The customer manages their own; staff record consent given to them (in a
@@ -45,6 +46,7 @@ public class ConsentResource {
     @Inject
     Idempotency idempotency;
 
+    @RegisterForReflection
     record ConsentCommand(UUID customerId, ConsentRequest request) {
     }
 

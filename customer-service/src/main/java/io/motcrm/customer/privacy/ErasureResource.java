@@ -23,6 +23,7 @@ import io.motcrm.customer.CallerAccess;
 import io.motcrm.customer.consent.SourceChannel;
 import io.motcrm.platform.idempotency.Idempotency;
 import io.motcrm.platform.security.Roles;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /** Erasure of a customer and its progress in each service. */
 @Path("/api/v1/customers/{customerId}/erasure")
@@ -40,6 +41,7 @@ public class ErasureResource {
     @Inject
     Idempotency idempotency;
 
+    @RegisterForReflection
     record EraseCommand(UUID customerId, ErasureRequest request) {
     }
 

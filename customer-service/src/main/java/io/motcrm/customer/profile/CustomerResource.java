@@ -34,6 +34,7 @@ import io.motcrm.platform.security.Roles;
 import io.motcrm.platform.idempotency.Idempotency;
 import io.motcrm.platform.problem.CommonProblem;
 import io.motcrm.platform.problem.ProblemException;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
  * Customer profiles. A customer reaches only their own (anyone else's answers 404); staff reach every
@@ -64,6 +65,7 @@ public class CustomerResource {
             + AccessPurposes.DESCRIPTION;
 
     /** The sign-up as the idempotency fingerprint sees it: the id is the customer's own when they sign up. */
+    @RegisterForReflection
     record SignUpCommand(UUID customerId, SignUpRequest request) {
     }
 

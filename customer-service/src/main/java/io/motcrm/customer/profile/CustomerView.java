@@ -4,7 +4,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
 /** A customer's profile as the API shows it. */
+@RegisterForReflection
 public record CustomerView(
         UUID id,
         String memberCode,

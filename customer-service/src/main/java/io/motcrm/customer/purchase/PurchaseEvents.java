@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
 /** The messages to loyalty-service about purchases (docs/contracts.md), sent through the outbox. */
 public final class PurchaseEvents {
 
@@ -14,12 +16,15 @@ public final class PurchaseEvents {
     private PurchaseEvents() {
     }
 
+    @RegisterForReflection
     public record Recorded(UUID customerId, UUID purchaseId, Instant occurredAt, long totalMinor, List<Line> lines) {
     }
 
+    @RegisterForReflection
     public record Line(String sku, String category, int quantity, long unitPriceMinor) {
     }
 
+    @RegisterForReflection
     public record Returned(UUID customerId, UUID purchaseId, UUID returnId, long returnedMinor) {
     }
 }

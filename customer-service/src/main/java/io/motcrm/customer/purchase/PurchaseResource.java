@@ -27,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.motcrm.customer.CallerAccess;
 import io.motcrm.platform.idempotency.Idempotency;
 import io.motcrm.platform.security.Roles;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
  * A customer's purchases. Ordering systems (role {@code service}) and staff record purchases and
@@ -49,9 +50,11 @@ public class PurchaseResource {
     @Inject
     Idempotency idempotency;
 
+    @RegisterForReflection
     record RecordCommand(UUID customerId, PurchaseRequest request) {
     }
 
+    @RegisterForReflection
     record ReturnCommand(UUID customerId, UUID purchaseId, ReturnRequest request) {
     }
 

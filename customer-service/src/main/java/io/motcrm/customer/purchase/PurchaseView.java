@@ -4,7 +4,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
 /** A purchase as the API shows it, with its lines and the returns made against it. */
+@RegisterForReflection
 public record PurchaseView(
         UUID id,
         UUID customerId,

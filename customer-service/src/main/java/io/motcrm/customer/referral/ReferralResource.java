@@ -29,6 +29,7 @@ import io.motcrm.customer.profile.CustomerStatus;
 import io.motcrm.platform.idempotency.Idempotency;
 import io.motcrm.platform.problem.ProblemException;
 import io.motcrm.platform.security.Roles;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 @Path("/api/v1/customers/{customerId}/referrals")
 @Produces(MediaType.APPLICATION_JSON)
@@ -48,6 +49,7 @@ public class ReferralResource {
     public record ReferrerRequest(@NotBlank @Size(max = 20) String referralCode) {
     }
 
+    @RegisterForReflection
     record LinkCommand(UUID customerId, ReferrerRequest request) {
     }
 

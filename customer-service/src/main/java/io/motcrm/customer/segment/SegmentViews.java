@@ -10,6 +10,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import io.motcrm.customer.insight.LifecycleStage;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /** The API records of segments. */
 public final class SegmentViews {
@@ -20,6 +21,7 @@ public final class SegmentViews {
     public record CreateRequest(@NotBlank @Size(max = 100) String name, @Valid @NotNull SegmentRule rule) {
     }
 
+    @RegisterForReflection
     public record SegmentView(UUID id, String name, SegmentRule rule, String createdBy, Instant createdAt) {
     }
 

@@ -4,8 +4,10 @@ import java.time.Instant;
 import java.util.UUID;
 
 import io.motcrm.feedback.touchpoint.Channel;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /** Feedback as its author and staff see it; {@code caseId} is set when it opened a case. */
+@RegisterForReflection
 public record FeedbackView(UUID id, FeedbackType type, Integer csat, Integer nps, Integer ces, String text,
         String touchpointCode, Channel channel, Source source, Instant submittedAt, UUID caseId,
         Suggestion suggestion) {

@@ -26,6 +26,7 @@ import io.motcrm.feedback.cases.SupportCase;
 import io.motcrm.feedback.touchpoint.TouchpointTokens;
 import io.motcrm.platform.idempotency.Idempotency;
 import io.motcrm.platform.problem.ProblemException;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.vertx.core.http.HttpServerRequest;
 
 /**
@@ -90,6 +91,7 @@ public class PublicFeedbackResource {
     }
 
     /** What an anonymous author gets back. */
+    @RegisterForReflection
     public record Receipt(java.util.UUID id, boolean caseOpened) {
     }
 }

@@ -12,6 +12,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 @Entity
 @Table(name = "case_note")
@@ -42,6 +43,7 @@ public class CaseNote extends PanacheEntityBase {
         return list("caseId = ?1 order by at, id", caseId);
     }
 
+    @RegisterForReflection
     public record View(UUID id, Instant at, String author, NoteVisibility visibility, String text) {
     }
 

@@ -33,6 +33,7 @@ import io.motcrm.loyalty.redemption.Redemptions;
 import io.motcrm.loyalty.tier.TierStatus;
 import io.motcrm.loyalty.tier.TierStatusReader;
 import io.motcrm.platform.idempotency.Idempotency;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /** A customer's points: balance, statement, expiring points, spending. */
 @Path("/api/v1/loyalty/customers/{customerId}")
@@ -53,9 +54,11 @@ public class CustomerPointsResource {
     Idempotency idempotency;
 
     /** The spend request as the idempotency fingerprint sees it: the path names the customer. */
+    @RegisterForReflection
     record SpendCommand(UUID customerId, SpendRequest request) {
     }
 
+    @RegisterForReflection
     record CodeCommand(UUID customerId, CodeRequest request) {
     }
 

@@ -23,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.motcrm.loyalty.account.CallerAccess;
 import io.motcrm.platform.idempotency.Idempotency;
 import io.motcrm.platform.security.Roles;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /** A customer's donations to charities, with receipts. */
 @Path("/api/v1/loyalty/customers/{customerId}/donations")
@@ -40,6 +41,7 @@ public class DonationResource {
     @Inject
     Idempotency idempotency;
 
+    @RegisterForReflection
     record DonateCommand(UUID customerId, DonationRequest request) {
     }
 

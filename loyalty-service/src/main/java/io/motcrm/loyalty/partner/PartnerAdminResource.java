@@ -23,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.motcrm.platform.idempotency.Idempotency;
 import io.motcrm.platform.security.Roles;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /** Staff manage partner companies (admins write) and read their settlements. */
 @Path("/api/v1/loyalty/partners")
@@ -37,6 +38,7 @@ public class PartnerAdminResource {
     @Inject
     Idempotency idempotency;
 
+    @RegisterForReflection
     record UpdateCommand(String id, PartnerUpdate update) {
     }
 

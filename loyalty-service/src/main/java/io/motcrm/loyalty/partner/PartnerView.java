@@ -2,6 +2,9 @@ package io.motcrm.loyalty.partner;
 
 import java.time.Instant;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
+@RegisterForReflection
 public record PartnerView(String id, String name, long pointValueMinor, long earnMinorPerPoint, Partner.Status status,
         Instant createdAt, Instant updatedAt) {
 

@@ -29,6 +29,7 @@ import io.motcrm.platform.idempotency.Idempotency;
 import io.motcrm.platform.problem.ProblemException;
 import io.motcrm.platform.security.Caller;
 import io.motcrm.platform.security.Roles;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
  * The partner API: a partner company's backend redeems points with a customer's one-time code
@@ -55,6 +56,7 @@ public class PartnerApiResource {
     @Inject
     Caller caller;
 
+    @RegisterForReflection
     record RedemptionCommand(UUID redemptionId, Object request) {
     }
 

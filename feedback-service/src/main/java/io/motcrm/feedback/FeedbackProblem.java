@@ -24,6 +24,7 @@ public enum FeedbackProblem implements ProblemType {
     APPROVAL_NOT_FOUND("approval-not-found", "The approval request does not exist", 404),
     APPROVAL_DECIDED("approval-decided", "The approval request was already decided", 409),
     SELF_APPROVAL("self-approval", "A request cannot be approved or rejected by the one who made it", 403),
+    APPROVAL_ABOVE_AUTHORITY("approval-above-authority", "The request is above the approver's own authority", 403),
     RECOVERY_NOT_REQUESTED("recovery-not-requested", "No recovery survey is open for this case", 409),
     INVALID_RECOVERY_TOKEN("invalid-recovery-token", "The recovery survey link is not valid", 404),
     INVALID_PERIOD("invalid-period", "The period is not valid", 400);

@@ -44,9 +44,9 @@ public class ApprovalResource {
     @POST
     @Path("/{id}/approve")
     @RolesAllowed({ Roles.SUPERVISOR, Roles.ADMIN })
-    @Operation(summary = "Approve a request (not one's own); the points are granted through loyalty-service")
+    @Operation(summary = "Approve a request (not one's own, and within the approver's own per-case authority); the points are granted through loyalty-service")
     public ActionView approve(@PathParam("id") UUID id, @Valid @NotNull Decision decision) {
-        return empowerment.decide(id, true, decision.reason(), caller.name());
+        return empowerment.decide(id, true, decision.reason(), caller.name(), Empowerment.authorityRole(caller::hasRole));
     }
 
     @POST
@@ -54,6 +54,6 @@ public class ApprovalResource {
     @RolesAllowed({ Roles.SUPERVISOR, Roles.ADMIN })
     @Operation(summary = "Reject a request (not one's own) with a reason")
     public ActionView reject(@PathParam("id") UUID id, @Valid @NotNull Decision decision) {
-        return empowerment.decide(id, false, decision.reason(), caller.name());
+        return empowerment.decide(id, false, decision.reason(), caller.name(), Empowerment.authorityRole(caller::hasRole));
     }
 }

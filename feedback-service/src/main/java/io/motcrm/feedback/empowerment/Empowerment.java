@@ -108,7 +108,7 @@ public class Empowerment {
     }
 
     @Transactional
-    public ActionView decide(UUID actionId, boolean approve, String reason, String approver) {
+    public ActionView decide(UUID actionId, boolean approve, String reason, String approver, String approverRole) {
         CaseAction action = CaseAction.findById(actionId, LockModeType.PESSIMISTIC_WRITE);
         if (action == null || action.status == ActionStatus.APPLIED && action.decidedBy == null) {
             throw new ProblemException(FeedbackProblem.APPROVAL_NOT_FOUND, "No approval request has the id " + actionId);
@@ -123,6 +123,16 @@ public class Empowerment {
         SupportCase item = SupportCase.lock(action.caseId);
         if (approve && item.status == CaseStatus.CLOSED) {
             throw new ProblemException(FeedbackProblem.CASE_CLOSED, "The case is closed; reopen it first");
+        }
+        if (approve && action.kind == ActionKind.COMPENSATION_POINTS) {
+            // An approver may approve what their own role could grant on this case, no more: above it, a higher role decides.
+            FeedbackConfig.Authority authority = config.authority().get(approverRole);
+            long perCase = authority == null ? 0 : authority.perCase();
+            if (appliedOnCase(item.id) + action.points > perCase) {
+                throw new ProblemException(FeedbackProblem.APPROVAL_ABOVE_AUTHORITY,
+                        "This case would get more points than a " + approverRole + " may grant on one case (" + perCase
+                                + "); a higher role must approve").with("perCase", perCase);
+            }
         }
         action.status = approve ? ActionStatus.APPLIED : ActionStatus.REJECTED;
         action.decidedBy = approver;

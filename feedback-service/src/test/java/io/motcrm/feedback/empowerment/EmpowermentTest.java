@@ -124,6 +124,19 @@ class EmpowermentTest {
     }
 
     @Test
+    void aSupervisorCannotApproveAboveTheirOwnAuthorityButAnAdminCan() {
+        UUID caseId = complaint(UUID.randomUUID(), touchpoint, 2);
+        // 30,000 points on one case: above an agent's 5,000 and a supervisor's 20,000, within an admin's 50,000.
+        String requestId = compensate(caseId, 30_000).statusCode(202).extract().path("id");
+        as("supervisor-sue", Roles.SUPERVISOR, () -> decide(requestId, "approve", "Big miss").statusCode(403)
+                .body("code", equalTo("approval-above-authority")));
+        assertThat(loyalty.grants).doesNotContainKey(UUID.fromString(requestId));
+        as("admin-ann", Roles.ADMIN, () -> decide(requestId, "approve", "Big miss, approved by operations").statusCode(200)
+                .body("status", equalTo("APPLIED")).body("decidedBy", equalTo("admin-ann")));
+        awaitGranted(UUID.fromString(requestId));
+    }
+
+    @Test
     void rejectedRequestGrantsNothing() {
         UUID caseId = complaint(UUID.randomUUID(), touchpoint, 2);
         String requestId = compensate(caseId, 9000).statusCode(202).extract().path("id");

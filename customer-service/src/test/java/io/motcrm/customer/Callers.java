@@ -5,21 +5,15 @@ import static io.restassured.RestAssured.given;
 import java.util.UUID;
 
 import io.motcrm.platform.idempotency.Idempotency;
-import io.motcrm.platform.testing.TestCallers;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 
-/** Requests as tests send them, and switching the caller to a customer for a few calls. */
+/** Requests as tests send them (callers are switched with the platform's {@code TestCallers}). */
 public final class Callers {
 
     public static final String PURPOSE = "complaint follow-up";
 
     private Callers() {
-    }
-
-    /** Calls as the signed-in customer: a token principal carrying their {@code customer_id} claim. */
-    public static void asCustomer(UUID customer, Runnable calls) {
-        TestCallers.asCustomer(customer, calls);
     }
 
     public static ValidatableResponse signUp(String body) {

@@ -1,6 +1,6 @@
 package io.motcrm.customer.consent;
 
-import static io.motcrm.customer.Callers.asCustomer;
+import static io.motcrm.platform.testing.TestCallers.asCustomer;
 import static io.motcrm.customer.Callers.newCustomer;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,6 +1,6 @@
 package io.motcrm.customer.privacy;
 
-import static io.motcrm.customer.Callers.asCustomer;
+import static io.motcrm.platform.testing.TestCallers.asCustomer;
 import static io.motcrm.customer.Callers.newCustomer;
 import static io.motcrm.customer.Fixtures.consent;
 import static io.motcrm.customer.Fixtures.purchase;

@@ -1,7 +1,7 @@
 package io.motcrm.customer.profile;
 
 import static io.motcrm.customer.Callers.PURPOSE;
-import static io.motcrm.customer.Callers.asCustomer;
+import static io.motcrm.platform.testing.TestCallers.asCustomer;
 import static io.motcrm.customer.Callers.newCustomer;
 import static io.motcrm.customer.Callers.signUp;
 import static io.restassured.RestAssured.given;

@@ -1,7 +1,7 @@
 package io.motcrm.customer.purchase;
 
 import static io.motcrm.customer.Callers.PURPOSE;
-import static io.motcrm.customer.Callers.asCustomer;
+import static io.motcrm.platform.testing.TestCallers.asCustomer;
 import static io.motcrm.customer.Callers.newCustomer;
 import static io.motcrm.customer.Fixtures.json;
 import static io.motcrm.customer.Fixtures.outbox;

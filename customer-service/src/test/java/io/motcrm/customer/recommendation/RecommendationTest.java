@@ -1,7 +1,7 @@
 package io.motcrm.customer.recommendation;
 
 import static io.motcrm.customer.Callers.PURPOSE;
-import static io.motcrm.customer.Callers.asCustomer;
+import static io.motcrm.platform.testing.TestCallers.asCustomer;
 import static io.motcrm.customer.Callers.newCustomer;
 import static io.motcrm.customer.Fixtures.consent;
 import static io.motcrm.customer.Fixtures.purchase;

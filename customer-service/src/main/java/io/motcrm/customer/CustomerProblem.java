@@ -34,28 +34,14 @@ public enum CustomerProblem implements ProblemType {
     INVALID_SEGMENT_RULE("invalid-segment-rule", "The segment rule is not valid", 400),
     ERASURE_NOT_FOUND("erasure-not-found", "The customer has not been erased", 404);
 
-    private final String code;
-    private final String title;
-    private final int status;
+    private final Definition definition;
 
     CustomerProblem(String code, String title, int status) {
-        this.code = code;
-        this.title = title;
-        this.status = status;
+        this.definition = new Definition(code, title, status);
     }
 
     @Override
-    public String code() {
-        return code;
-    }
-
-    @Override
-    public String title() {
-        return title;
-    }
-
-    @Override
-    public int status() {
-        return status;
+    public Definition definition() {
+        return definition;
     }
 }

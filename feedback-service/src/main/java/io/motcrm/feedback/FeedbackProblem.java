@@ -29,28 +29,14 @@ public enum FeedbackProblem implements ProblemType {
     INVALID_RECOVERY_TOKEN("invalid-recovery-token", "The recovery survey link is not valid", 404),
     INVALID_PERIOD("invalid-period", "The period is not valid", 400);
 
-    private final String code;
-    private final String title;
-    private final int status;
+    private final Definition definition;
 
     FeedbackProblem(String code, String title, int status) {
-        this.code = code;
-        this.title = title;
-        this.status = status;
+        this.definition = new Definition(code, title, status);
     }
 
     @Override
-    public String code() {
-        return code;
-    }
-
-    @Override
-    public String title() {
-        return title;
-    }
-
-    @Override
-    public int status() {
-        return status;
+    public Definition definition() {
+        return definition;
     }
 }

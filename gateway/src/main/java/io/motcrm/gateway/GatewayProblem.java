@@ -12,28 +12,14 @@ public enum GatewayProblem implements ProblemType {
             "Staff must state why they access a customer's data in the X-Access-Purpose header", 400),
     CUSTOMER_NOT_FOUND("customer-not-found", "The customer does not exist", 404);
 
-    private final String code;
-    private final String title;
-    private final int status;
+    private final Definition definition;
 
     GatewayProblem(String code, String title, int status) {
-        this.code = code;
-        this.title = title;
-        this.status = status;
+        this.definition = new Definition(code, title, status);
     }
 
     @Override
-    public String code() {
-        return code;
-    }
-
-    @Override
-    public String title() {
-        return title;
-    }
-
-    @Override
-    public int status() {
-        return status;
+    public Definition definition() {
+        return definition;
     }
 }

@@ -41,28 +41,14 @@ public enum LoyaltyProblem implements ProblemType {
     SELF_REFERRAL("self-referral", "A customer cannot refer themselves", 422),
     INVALID_MONTH("invalid-month", "The month must be written YYYY-MM", 400);
 
-    private final String code;
-    private final String title;
-    private final int status;
+    private final Definition definition;
 
     LoyaltyProblem(String code, String title, int status) {
-        this.code = code;
-        this.title = title;
-        this.status = status;
+        this.definition = new Definition(code, title, status);
     }
 
     @Override
-    public String code() {
-        return code;
-    }
-
-    @Override
-    public String title() {
-        return title;
-    }
-
-    @Override
-    public int status() {
-        return status;
+    public Definition definition() {
+        return definition;
     }
 }

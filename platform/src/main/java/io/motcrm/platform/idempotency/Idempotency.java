@@ -1,10 +1,13 @@
 package io.motcrm.platform.idempotency;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.HexFormat;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -18,6 +21,8 @@ import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+
+import org.hibernate.Session;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.MapperFeature;
@@ -54,6 +59,12 @@ public class Idempotency {
     public static final String HEADER = "Idempotency-Key";
     public static final String REPLAYED_HEADER = "Idempotent-Replayed";
     private static final Pattern VALID_KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
+
+    /** The key's lock, then its record: two statements, so the lookup's snapshot follows the lock. */
+    private static final String CLAIM = """
+            select pg_try_advisory_xact_lock(?);
+            select id, request_hash, response_status, response_location, response_body, expires_at
+            from idempotency_record where scope = ? and idem_key = ?""";
 
     private final ObjectMapper canonical;
 
@@ -106,15 +117,15 @@ public class Idempotency {
         String scope = callerScope.current();
         String requestHash = fingerprint(operation, request);
 
-        if (!tryLock(scope, key)) {
+        Instant now = clock.instant();
+        Claim claim = claim(scope, key);
+        if (!claim.locked()) {
             throw new ProblemException(CommonProblem.IDEMPOTENCY_REQUEST_IN_FLIGHT,
                     "The first request with this key has not finished; retry shortly")
                     .withHeader(HttpHeaders.RETRY_AFTER, "1");
         }
-        Instant now = clock.instant();
-        var existing = IdempotencyRecord.find(scope, key);
-        if (existing.isPresent()) {
-            IdempotencyRecord record = existing.get();
+        if (claim.existing() != null) {
+            IdempotencyRecord record = claim.existing();
             if (record.expiresAt.isAfter(now)) {
                 if (!record.requestHash.equals(requestHash)) {
                     throw new ProblemException(CommonProblem.IDEMPOTENCY_KEY_REUSED,
@@ -122,8 +133,7 @@ public class Idempotency {
                 }
                 return replay(record);
             }
-            record.delete();
-            entityManager.flush();
+            IdempotencyRecord.delete("id", record.id);
         }
 
         Response response = action.get();
@@ -163,11 +173,45 @@ public class Idempotency {
         }
     }
 
-    private boolean tryLock(String scope, String key) {
-        Object locked = entityManager.createNativeQuery("select pg_try_advisory_xact_lock(:lock)")
-                .setParameter("lock", lockId(scope, key))
-                .getSingleResult();
-        return Boolean.TRUE.equals(locked);
+    /** The outcome of taking a key's lock: whether it was free, and the key's record if it has one. */
+    private record Claim(boolean locked, IdempotencyRecord existing) {
+    }
+
+    /**
+     * Takes the key's transaction-scoped advisory lock and reads its record, in one round trip: two
+     * statements sent together, so the read still runs (and takes its snapshot) after the lock, and
+     * sees whatever the lock's previous holder committed.
+     */
+    private Claim claim(String scope, String key) {
+        return entityManager.unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(CLAIM)) {
+                statement.setLong(1, lockId(scope, key));
+                statement.setString(2, scope);
+                statement.setString(3, key);
+                statement.execute();
+                boolean locked;
+                try (ResultSet lock = statement.getResultSet()) {
+                    lock.next();
+                    locked = lock.getBoolean(1);
+                }
+                if (!statement.getMoreResults()) {
+                    throw new IllegalStateException("The idempotency lookup returned no result set");
+                }
+                try (ResultSet found = statement.getResultSet()) {
+                    if (!locked || !found.next()) {
+                        return new Claim(locked, null);
+                    }
+                    IdempotencyRecord record = new IdempotencyRecord();
+                    record.id = found.getLong("id");
+                    record.requestHash = found.getString("request_hash");
+                    record.responseStatus = found.getInt("response_status");
+                    record.responseLocation = found.getString("response_location");
+                    record.responseBody = found.getString("response_body");
+                    record.expiresAt = found.getObject("expires_at", OffsetDateTime.class).toInstant();
+                    return new Claim(true, record);
+                }
+            }
+        });
     }
 
     private Response replay(IdempotencyRecord record) {

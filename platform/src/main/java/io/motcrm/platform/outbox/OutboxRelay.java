@@ -51,6 +51,8 @@ import io.quarkus.scheduler.ScheduledExecution;
 @ApplicationScoped
 public class OutboxRelay {
 
+    private static final int MAX_ROUNDS_PER_TICK = 200;
+
     private static final String CLAIM = """
             update outbox_message set next_attempt_at = :leaseUntil
             where id in (
@@ -104,8 +106,10 @@ public class OutboxRelay {
     void relay() {
         try {
             // Drain what is due, a bounded number of rounds per tick so that one tick never runs forever.
-            for (int round = 0; round < 20; round++) {
-                if (deliverDue() < config.batchSize()) {
+            // A round claims at most one message per ordering key (the head of each queue), so a round
+            // below the batch size does not mean the queue is empty: go on while a round finds work.
+            for (int round = 0; round < MAX_ROUNDS_PER_TICK; round++) {
+                if (deliverDue() == 0) {
                     break;
                 }
             }

@@ -26,29 +26,15 @@ public enum CommonProblem implements ProblemType {
     INTERNAL_ERROR("internal-error", "An unexpected error occurred", 500),
     SERVICE_UNAVAILABLE("service-unavailable", "The service is temporarily unavailable", 503);
 
-    private final String code;
-    private final String title;
-    private final int status;
+    private final Definition definition;
 
     CommonProblem(String code, String title, int status) {
-        this.code = code;
-        this.title = title;
-        this.status = status;
+        this.definition = new Definition(code, title, status);
     }
 
     @Override
-    public String code() {
-        return code;
-    }
-
-    @Override
-    public String title() {
-        return title;
-    }
-
-    @Override
-    public int status() {
-        return status;
+    public Definition definition() {
+        return definition;
     }
 
     /** The common problem for an HTTP status, for errors raised by the HTTP layer itself. */

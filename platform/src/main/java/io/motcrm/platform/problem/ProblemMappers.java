@@ -1,11 +1,17 @@
 package io.motcrm.platform.problem;
 
+import java.sql.SQLException;
+import java.sql.SQLTransientException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import jakarta.validation.ConstraintViolation;
@@ -92,13 +98,17 @@ public class ProblemMappers {
     @ServerExceptionMapper({ JsonProcessingException.class, MismatchedInputException.class, JsonParseException.class,
             InvalidFormatException.class, ValueInstantiationException.class })
     public Response json(JsonProcessingException e, UriInfo uri) {
-        String field = e instanceof JsonMappingException mapping ? pathOf(mapping.getPath()) : "";
+        String field = shortened(e instanceof JsonMappingException mapping ? pathOf(mapping.getPath()) : "");
         Problem problem;
-        if (e instanceof PropertyBindingException unknown) {
+        if (e instanceof MismatchedInputException && e.getOriginalMessage() != null
+                && e.getOriginalMessage().startsWith("Trailing token")) {
+            problem = Problem.of(CommonProblem.MALFORMED_REQUEST, "The body must be one JSON value with nothing after it",
+                    uri.getPath(), List.of(), Map.of());
+        } else if (e instanceof PropertyBindingException unknown) {
             problem = Problem.of(CommonProblem.UNKNOWN_FIELD, "Field '" + field + "' is not accepted", uri.getPath(),
                     List.of(new Problem.Violation(field, "unknown field")), Map.of());
         } else if (e instanceof InvalidFormatException format) {
-            String message = "'" + format.getValue() + "' is not " + describe(format.getTargetType());
+            String message = "'" + shortened(String.valueOf(format.getValue())) + "' is not " + describe(format.getTargetType());
             problem = Problem.of(CommonProblem.INVALID_FIELD, message, uri.getPath(),
                     List.of(new Problem.Violation(field, message)), Map.of());
         } else if (e instanceof ValueInstantiationException || (e instanceof MismatchedInputException && !field.isEmpty())) {
@@ -118,10 +128,71 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
+        SQLException database = retryableDatabaseFailure(e);
+        if (database != null) {
+            // Nothing was committed (or the commit's outcome is what a retry with the same key finds out).
+            Log.warnf("Database unavailable on %s (SQLState %s): %s", uri.getPath(), database.getSQLState(),
+                    database.getMessage());
+            return Response.fromResponse(ProblemResponses.of(Problem.of(CommonProblem.SERVICE_UNAVAILABLE,
+                    "The database could not complete the request; send it again (with the same Idempotency-Key)",
+                    uri.getPath(), List.of(), Map.of()))).header(HttpHeaders.RETRY_AFTER, "1").build();
+        }
+        if (unstorableText(e) != null) {
+            // Text PostgreSQL cannot hold (a NUL character) reached a query: the input is wrong, not the server.
+            return ProblemResponses.of(Problem.of(CommonProblem.BAD_REQUEST,
+                    "A value contains a character that cannot be stored (such as NUL)", uri.getPath(), List.of(), Map.of()));
+        }
         String errorId = UUID.randomUUID().toString();
         Log.errorf(e, "Unexpected error %s on %s", errorId, uri.getPath());
         return ProblemResponses.of(Problem.of(CommonProblem.INTERNAL_ERROR,
                 "The error was logged with id " + errorId, uri.getPath(), List.of(), Map.of("errorId", errorId)));
+    }
+
+    /**
+     * The database failure behind {@code e} if retrying can succeed: a lost or refused connection
+     * (SQLState class 08, an administrator's or crash shutdown 57P01-57P03, no pooled connection in
+     * time), or a serialisation failure or deadlock (40001, 40P01); null otherwise.
+     */
+    static SQLException retryableDatabaseFailure(Throwable e) {
+        return databaseFailure(e, ProblemMappers::isRetryable, Collections.newSetFromMap(new IdentityHashMap<>()));
+    }
+
+    /** The database's refusal of text it cannot hold (SQLState 22021, 22P05: a NUL character) behind {@code e}; null otherwise. */
+    static SQLException unstorableText(Throwable e) {
+        return databaseFailure(e, ProblemMappers::isUnstorableText, Collections.newSetFromMap(new IdentityHashMap<>()));
+    }
+
+    private static boolean isRetryable(SQLException e) {
+        if (e instanceof SQLTransientException) {
+            return true;
+        }
+        String state = e.getSQLState();
+        return state != null
+                && (state.startsWith("08") || state.startsWith("57P0") || state.equals("40001") || state.equals("40P01"));
+    }
+
+    private static boolean isUnstorableText(SQLException e) {
+        return "22021".equals(e.getSQLState()) || "22P05".equals(e.getSQLState());
+    }
+
+    /** Through causes and suppressed exceptions: a failed commit carries the driver's error as suppressed. */
+    private static SQLException databaseFailure(Throwable e, Predicate<SQLException> wanted, Set<Throwable> seen) {
+        if (e == null || !seen.add(e)) {
+            return null;
+        }
+        if (e instanceof SQLException sql && wanted.test(sql)) {
+            return sql;
+        }
+        SQLException found = databaseFailure(e.getCause(), wanted, seen);
+        for (Throwable suppressed : e.getSuppressed()) {
+            found = found != null ? found : databaseFailure(suppressed, wanted, seen);
+        }
+        return found;
+    }
+
+    /** A client's value as quoted back in a problem: at most 80 characters, so an answer stays small. */
+    static String shortened(String value) {
+        return value.length() <= 80 ? value : value.substring(0, 77) + "...";
     }
 
     private static String httpDetail(String message, int status) {

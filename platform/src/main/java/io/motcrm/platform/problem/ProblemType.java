@@ -9,14 +9,26 @@ public interface ProblemType {
     /** Prefix of every problem {@code type} URI; the code follows it. */
     String TYPE_PREFIX = "urn:motcrm:problem:";
 
+    /** What defines a problem type; an enum constant keeps one and returns it from {@link #definition()}. */
+    record Definition(String code, String title, int status) {
+    }
+
+    Definition definition();
+
     /** Short, stable, kebab-case identifier, e.g. {@code validation-failed}. */
-    String code();
+    default String code() {
+        return definition().code();
+    }
 
     /** Human-readable summary that does not change between occurrences. */
-    String title();
+    default String title() {
+        return definition().title();
+    }
 
     /** HTTP status the problem is answered with. */
-    int status();
+    default int status() {
+        return definition().status();
+    }
 
     default String typeUri() {
         return TYPE_PREFIX + code();

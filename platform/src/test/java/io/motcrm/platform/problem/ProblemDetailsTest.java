@@ -1,6 +1,7 @@
 package io.motcrm.platform.problem;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -36,6 +37,29 @@ class ProblemDetailsTest {
                 .body("title", not(nullValue()))
                 .body(not(containsString("jackson")))
                 .body(not(containsString("Exception")));
+    }
+
+    @Test
+    void contentAfterTheBodyIsA400Problem() {
+        given().contentType(ContentType.JSON).body(VALID + "}").post("/fixture/orders")
+                .then().statusCode(400)
+                .body("code", equalTo("malformed-request"));
+        given().contentType(ContentType.JSON).body(VALID + " " + VALID).post("/fixture/orders")
+                .then().statusCode(400)
+                .body("code", equalTo("malformed-request"))
+                .body("detail", containsString("nothing after it"));
+    }
+
+    @Test
+    void aHugeWrongValueIsNotEchoedInFull() {
+        String huge = "x".repeat(5_000);
+        String answer = given().contentType(ContentType.JSON)
+                .body("{\"name\": \"a\", \"lines\": [{\"sku\": \"x\", \"quantity\": 1, \"kind\": \"" + huge + "\"}]}")
+                .post("/fixture/orders")
+                .then().statusCode(400)
+                .body("code", equalTo("invalid-field"))
+                .extract().asString();
+        assertThat(answer.length()).isLessThan(1_000);
     }
 
     @Test

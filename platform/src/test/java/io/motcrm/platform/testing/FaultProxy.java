@@ -42,13 +42,7 @@ public final class FaultProxy implements AutoCloseable {
 
     /** Starts a proxy on a free port in the given mode. */
     public static FaultProxy to(int upstreamPort, Mode mode) {
-        int port;
-        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = probe.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        return on(port, upstreamPort, mode);
+        return on(FreePorts.next(), upstreamPort, mode);
     }
 
     /** Starts a proxy on a given port in the given mode. */

@@ -19,7 +19,7 @@ cd "$root"
 CUSTOMERS="${CUSTOMERS:-10000}"
 CODES="${CODES:-60000}"          # one-time codes per run (each pair uses one)
 DURATION="${DURATION:-20s}"
-WARMUP="${WARMUP:-20s}"
+WARMUP="${WARMUP:-90s}"        # the JIT compiles Hibernate and JTA paths for minutes at this rate (bench/README.md)
 THREADS="${THREADS:-8}"          # wrk threads = connections: each connection alternates authorize/capture
 PORT="${PORT:-18083}"
 DB="${DB:-loyalty_bench}"
@@ -47,7 +47,7 @@ MOTCRM_LOYALTY_SWEEP_EVERY=off \
 MOTCRM_LOYALTY_REDEMPTION_RELEASE_EVERY=off \
 MOTCRM_LOYALTY_TIERS_DOWNGRADE_EVERY=off \
 QUARKUS_LOG_LEVEL=WARN \
-  java -jar "$jar" > "$out/app.log" 2>&1 &
+  java ${JAVA_OPTS:-} -jar "$jar" > "$out/app.log" 2>&1 &
 app=$!
 trap 'kill "$app" 2>/dev/null || true' EXIT
 for _ in $(seq 1 120); do
@@ -65,128 +65,18 @@ insert into partner (id, name, point_value_minor, earn_minor_per_point, status, 
 select 'bench-partner', 'Bench partner', 1, 100, 'ACTIVE', id, now(), now()
 from account where type = 'PARTNER_SETTLEMENT' and owner_ref = 'bench-partner';
 
--- Customer accounts with their points: one balanced EARN transaction and one lot each.
-insert into account (type, owner_ref, status, member_code, posted, held, locked, created_at, updated_at)
-select 'CUSTOMER', gen_random_uuid()::text, 'OPEN', 'B-' || i, case when i = 0 then 10 * $CODES else 1000 end,
-       0, 0, now(), now()
-from generate_series(0, $CUSTOMERS) i;
-insert into ledger_transaction (kind, reference, description, created_at)
-select 'EARN', 'bench-seed:' || id, 'Bench seed', now() from account where type = 'CUSTOMER';
-insert into ledger_entry (transaction_id, account_id, amount, created_at)
-select t.id, a.id, a.posted, now()
-from account a join ledger_transaction t on t.reference = 'bench-seed:' || a.id where a.type = 'CUSTOMER'
-union all
-select t.id, (select id from account where type = 'ISSUANCE'), -a.posted, now()
-from account a join ledger_transaction t on t.reference = 'bench-seed:' || a.id where a.type = 'CUSTOMER';
-insert into lot (account_id, transaction_id, points, remaining, earned_at, expires_at, locked)
-select a.id, t.id, a.posted, a.posted, now(), now() + interval '2 years', false
-from account a join ledger_transaction t on t.reference = 'bench-seed:' || a.id where a.type = 'CUSTOMER';
-
--- One-time codes: uncontended ones spread over the accounts, hot ones all on account B-0.
-insert into redemption_code (code, account_id, created_at, expires_at)
-select 'U' || lpad(g::text, 9, '0'), a.id, now(), now() + interval '1 day'
-from generate_series(1, $CODES) g join account a on a.member_code = 'B-' || (1 + g % $CUSTOMERS);
-insert into redemption_code (code, account_id, created_at, expires_at)
-select 'H' || lpad(g::text, 9, '0'), a.id, now(), now() + interval '1 day'
-from generate_series(1, $CODES) g, account a where a.member_code = 'B-0';
-analyze;
+SQL
+psql -q -v ON_ERROR_STOP=1 -v prefix=B -v customers="$CUSTOMERS" -v codes="$CODES" -d "$DB" \
+  -f loyalty-service/bench/accounts.sql | tee -a "$out/seed.txt"
+psql -q -v ON_ERROR_STOP=1 -d "$DB" <<SQL | tee -a "$out/seed.txt"
 select (select count(*) from account where type = 'CUSTOMER') as customer_accounts,
        (select count(*) from redemption_code) as codes;
 SQL
-psql -At -d "$DB" -c "select code from redemption_code where code like 'U%' order by random()" > "$out/codes-uncontended.txt"
-psql -At -d "$DB" -c "select code from redemption_code where code like 'H%' order by code" > "$out/codes-hot.txt"
+psql -At -d "$DB" -c "select code from redemption_code where code like 'BU%' order by random()" > "$out/codes-uncontended.txt"
+psql -At -d "$DB" -c "select code from redemption_code where code like 'BH%' order by code" > "$out/codes-hot.txt"
 partner=$(bench/token.sh bench-partner-backend partner '{"partner_id":"bench-partner"}')
 
-cat > "$out/pairs.lua" <<'LUA'
--- Each connection alternates: authorize with the next unused code, then capture that hold.
--- Pair latency (authorize sent -> capture answered) is measured with clock_gettime through LuaJIT's ffi.
-local ffi = require("ffi")
-ffi.cdef [[
-  typedef struct { long tv_sec; long tv_nsec; } timespec;
-  int clock_gettime(int clk_id, timespec *tp);
-]]
-local ts = ffi.new("timespec")
-local function now_us()
-  ffi.C.clock_gettime(1, ts)
-  return tonumber(ts.tv_sec) * 1000000 + tonumber(ts.tv_nsec) / 1000
-end
-
-local threads = {}
-local counter = 0
-function setup(thread)
-  thread:set("id", counter)
-  counter = counter + 1
-  table.insert(threads, thread)
-end
-
-function init(args)
-  codes = {}
-  local index = 0
-  for line in io.lines(args[1]) do
-    if index % args[2] == id then table.insert(codes, line) end
-    index = index + 1
-  end
-  token = args[3]
-  run = args[4]
-  next_code = 1
-  state = "authorize"
-  pairs_done = 0
-  failures = 0
-  latencies = {}
-  redemption = nil
-  started = 0
-  seq = 0
-end
-
-function request()
-  seq = seq + 1
-  local headers = { ["Authorization"] = "Bearer " .. token, ["Content-Type"] = "application/json",
-                    ["Idempotency-Key"] = run .. "-" .. id .. "-" .. seq }
-  if state == "authorize" then
-    local code = codes[next_code]
-    next_code = next_code + 1
-    started = now_us()
-    return wrk.format("POST", "/partner/v1/redemptions", headers, '{"code":"' .. code .. '","points":10}')
-  end
-  return wrk.format("POST", "/partner/v1/redemptions/" .. redemption .. "/capture", headers, "{}")
-end
-
-function response(status, headers, body)
-  if state == "authorize" then
-    if status == 201 then
-      redemption = body:match('"id":"([^"]+)"')
-      state = "capture"
-    else
-      failures = failures + 1
-    end
-  else
-    if status == 200 then
-      pairs_done = pairs_done + 1
-      latencies[#latencies + 1] = now_us() - started
-    else
-      failures = failures + 1
-    end
-    state = "authorize"
-  end
-end
-
-function done(summary, latency, requests)
-  local all = {}
-  local total = 0
-  local failed = 0
-  for _, thread in ipairs(threads) do
-    total = total + thread:get("pairs_done")
-    failed = failed + thread:get("failures")
-    for _, value in ipairs(thread:get("latencies")) do all[#all + 1] = value end
-  end
-  table.sort(all)
-  local function pct(p) if #all == 0 then return 0 end return all[math.max(1, math.ceil(#all * p))] / 1000 end
-  local seconds = summary.duration / 1000000
-  io.write(string.format("PAIRS %d in %.1f s = %.1f pairs/s; pair latency p50 %.2f ms, p99 %.2f ms; failed requests %d; http errors %d\n",
-    total, seconds, total / seconds, pct(0.50), pct(0.99), failed,
-    summary.errors.status + summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout))
-end
-LUA
+cp loyalty-service/bench/pairs.lua "$out/pairs.lua"
 
 url="http://127.0.0.1:$PORT"
 run_pairs() {

@@ -53,6 +53,10 @@ public class Erasures {
         long released = 0;
         long forfeited = 0;
         if (accountId != null) {
+            // Unused codes go first, before the account is locked: authorize locks a code before the
+            // account, so taking them in the other order here could deadlock with it.
+            entityManager.createQuery("delete from RedemptionCode c where c.accountId = :account and c.usedAt is null")
+                    .setParameter("account", accountId).executeUpdate();
             Ledger.Locks locks = ledger.lock(accountId);
             Account account = locks.get(accountId);
             if (account.isOpen()) {
@@ -64,8 +68,6 @@ public class Erasures {
                             TransactionKind.FORFEIT, "erasure:" + event.customerId(), null,
                             "Account closed: customer erased", account.posted, all, false).points();
                 }
-                entityManager.createQuery("delete from RedemptionCode c where c.accountId = :account and c.usedAt is null")
-                        .setParameter("account", accountId).executeUpdate();
                 account.memberCode = null;
                 account.status = Account.Status.CLOSED;
                 account.updatedAt = clock.instant();

@@ -15,6 +15,9 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
 import jakarta.validation.constraints.NotNull;
 
+import org.hibernate.engine.spi.EntityKey;
+import org.hibernate.engine.spi.SessionImplementor;
+
 import io.motcrm.loyalty.tier.Tier;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
@@ -123,13 +126,24 @@ public class Account extends PanacheEntityBase {
                 .getSingleResult();
     }
 
-    /** Locks the account row for the rest of the transaction and returns its current state. */
+    /**
+     * Locks the account row for the rest of the transaction and returns its current state: one
+     * {@code SELECT ... FOR UPDATE}, or a refresh under the lock when this session already holds the
+     * account (its state may predate the lock).
+     */
     public static Account lock(long id) {
-        Account account = findById(id);
+        SessionImplementor session = getEntityManager().unwrap(SessionImplementor.class);
+        EntityKey key = session.generateEntityKey(id,
+                session.getFactory().getMappingMetamodel().getEntityDescriptor(Account.class));
+        Object managed = session.getPersistenceContextInternal().getEntity(key);
+        if (managed != null) {
+            getEntityManager().refresh(managed, LockModeType.PESSIMISTIC_WRITE);
+            return (Account) managed;
+        }
+        Account account = getEntityManager().find(Account.class, id, LockModeType.PESSIMISTIC_WRITE);
         if (account == null) {
             throw new IllegalStateException("No account " + id);
         }
-        getEntityManager().refresh(account, LockModeType.PESSIMISTIC_WRITE);
         return account;
     }
 }

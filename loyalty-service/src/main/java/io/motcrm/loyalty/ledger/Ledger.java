@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -16,6 +17,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+
+import org.hibernate.query.NativeQuery;
+import org.hibernate.type.StandardBasicTypes;
 
 import io.motcrm.loyalty.LoyaltyConfig;
 import io.motcrm.loyalty.LoyaltyProblem;
@@ -40,9 +44,20 @@ public class Ledger {
     /** Accounts locked by the current transaction, by id. */
     public static final class Locks {
         private final Map<Long, Account> accounts;
+        /** Lots {@link #sweep} loaded, kept for a debit in the same transaction; dropped when a lot is added. */
+        private final Map<Long, List<Lot>> openLots = new HashMap<>();
 
         private Locks(Map<Long, Account> accounts) {
             this.accounts = Collections.unmodifiableMap(accounts);
+        }
+
+        /** Unlocked lots with points left, soonest-expiring first. */
+        private List<Lot> spendable(long accountId) {
+            List<Lot> open = openLots.get(accountId);
+            if (open == null) {
+                return Lot.spendable(accountId);
+            }
+            return open.stream().filter(lot -> lot.remaining > 0 && !lot.locked).toList();
         }
 
         /** The locked customer account, or null when {@code accountId} is not among them. */
@@ -127,32 +142,58 @@ public class Ledger {
             }
             accounts.add(account);
         }
-        LedgerTransaction transaction = new LedgerTransaction();
-        transaction.kind = kind;
-        transaction.reference = reference;
-        transaction.reversesTransactionId = reverses;
-        transaction.description = description;
-        transaction.createdAt = now;
-        transaction.persist();
         for (int i = 0; i < postings.size(); i++) {
-            Posting posting = postings.get(i);
             Account account = accounts.get(i);
             if (account != null) {
-                account.posted = Math.addExact(account.posted, posting.amount());
+                account.posted = Math.addExact(account.posted, postings.get(i).amount());
                 account.updatedAt = now;
                 if (account.posted < 0 || account.available() < 0) {
                     throw new ProblemException(LoyaltyProblem.INSUFFICIENT_POINTS,
                             "The account does not have enough available points").with("available", account.available());
                 }
             }
-            LedgerEntry entry = new LedgerEntry();
-            entry.transactionId = transaction.id;
-            entry.accountId = posting.accountId();
-            entry.amount = posting.amount();
-            entry.createdAt = now;
-            entry.persist();
         }
+        LedgerTransaction transaction = new LedgerTransaction();
+        transaction.kind = kind;
+        transaction.reference = reference;
+        transaction.reversesTransactionId = reverses;
+        transaction.description = description;
+        transaction.createdAt = now;
+        transaction.id = insert(transaction, postings);
         return transaction;
+    }
+
+    /**
+     * Writes a transaction and its entries in one statement (one round trip to the database, where
+     * the hot paths spend most of their time) and returns its id. The returned entity is not managed:
+     * ledger rows are never changed, so nothing needs to track it.
+     */
+    private static long insert(LedgerTransaction transaction, List<Posting> postings) {
+        StringBuilder sql = new StringBuilder("""
+                with t as (
+                    insert into ledger_transaction (kind, reference, reverses_transaction_id, description, created_at)
+                    values (:kind, :reference, cast(:reverses as bigint), :description, :createdAt) returning id)
+                insert into ledger_entry (transaction_id, account_id, amount, created_at)
+                select t.id, e.account_id, e.amount, :createdAt from t, (values\s""");
+        for (int i = 0; i < postings.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append("(cast(:account").append(i).append(" as bigint), cast(:amount")
+                    .append(i).append(" as bigint))");
+        }
+        sql.append(") as e (account_id, amount) returning transaction_id");
+        NativeQuery<?> query = Account.getEntityManager().createNativeQuery(sql.toString()).unwrap(NativeQuery.class)
+                // Only these tables: pending changes to accounts and lots need not be flushed first.
+                .addSynchronizedQuerySpace("ledger_transaction")
+                .addSynchronizedQuerySpace("ledger_entry");
+        query.setParameter("kind", transaction.kind.name())
+                .setParameter("reference", transaction.reference)
+                .setParameter("reverses", transaction.reversesTransactionId, StandardBasicTypes.LONG)
+                .setParameter("description", transaction.description, StandardBasicTypes.STRING)
+                .setParameter("createdAt", transaction.createdAt, StandardBasicTypes.INSTANT);
+        for (int i = 0; i < postings.size(); i++) {
+            query.setParameter("account" + i, postings.get(i).accountId())
+                    .setParameter("amount" + i, postings.get(i).amount());
+        }
+        return ((Number) query.getResultList().get(0)).longValue();
     }
 
     /** The balance of any account from its entries (for system accounts, which cache none). */
@@ -215,6 +256,7 @@ public class Ledger {
         lot.lockedUntil = lockedUntil;
         lot.locked = lockedUntil != null && lockedUntil.isAfter(now);
         lot.persist();
+        locks.openLots.remove(customerAccountId);
         if (lot.locked) {
             Account customer = locks.get(customerAccountId);
             customer.locked = Math.addExact(customer.locked, points);
@@ -237,7 +279,7 @@ public class Ledger {
         Map<Lot, Long> plan = new LinkedHashMap<>();
         long needed = points;
         LinkedHashSet<Lot> candidates = new LinkedHashSet<>(firstFrom);
-        candidates.addAll(Lot.spendable(customerAccountId));
+        candidates.addAll(locks.spendable(customerAccountId));
         for (Lot lot : candidates) {
             if (needed == 0) {
                 break;
@@ -288,7 +330,12 @@ public class Ledger {
     public long sweep(Locks locks, long customerAccountId, long expiryAccountId) {
         Instant now = clock.instant();
         Account customer = locks.get(customerAccountId);
-        List<Lot> due = Lot.due(customerAccountId, now);
+        // One query for the lots of the account that matter now; a debit that follows reuses them.
+        List<Lot> open = Lot.open(customerAccountId);
+        locks.openLots.put(customerAccountId, open);
+        List<Lot> due = open.stream()
+                .filter(lot -> (lot.locked && !lot.lockedUntil.isAfter(now)) || (lot.remaining > 0 && !lot.expiresAt.isAfter(now)))
+                .toList();
         for (Lot lot : due) {
             if (lot.locked && !lot.lockedUntil.isAfter(now)) {
                 lot.locked = false;

@@ -61,11 +61,9 @@ public class Lot extends PanacheEntityBase {
         return list("transactionId = ?1 and remaining > 0 order by expiresAt, id", transactionId);
     }
 
-    /** Lots of an account due to leave their return window or to expire, in one query. */
-    static List<Lot> due(long accountId, Instant now) {
-        return list("""
-                accountId = ?1 and ((locked = true and lockedUntil <= ?2) or (remaining > 0 and expiresAt <= ?2))
-                order by expiresAt, id""", accountId, now);
+    /** Lots of an account with points left or still locked, soonest-expiring first. */
+    static List<Lot> open(long accountId) {
+        return list("accountId = ?1 and (remaining > 0 or locked = true) order by expiresAt, id", accountId);
     }
 
     /** Lots with points left that expire by {@code until}, soonest first. */

@@ -7,7 +7,9 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -30,6 +32,8 @@ import io.quarkus.panache.common.Sort;
 /** Partner companies: registration, partner earns and monthly settlements. */
 @ApplicationScoped
 public class Partners {
+
+    private final Map<String, Long> settlementAccounts = new ConcurrentHashMap<>();
 
     @Inject
     Ledger ledger;
@@ -98,6 +102,20 @@ public class Partners {
     public Partner require(String id) {
         return Partner.find(id).orElseThrow(() -> new ProblemException(LoyaltyProblem.PARTNER_NOT_FOUND,
                 "No partner '" + id + "'"));
+    }
+
+    /**
+     * The settlement account of a partner that exists: a partner's account never changes, so it is
+     * remembered after the first lookup (captures and refunds need it on every call).
+     */
+    public long settlementAccount(String id) {
+        Long known = settlementAccounts.get(id);
+        if (known != null) {
+            return known;
+        }
+        long accountId = require(id).accountId;
+        settlementAccounts.put(id, accountId);
+        return accountId;
     }
 
     /** The calling partner, which must exist and be active to redeem or earn. */

@@ -83,28 +83,17 @@ public class Redemptions {
     public RedemptionView authorize(String partnerId, AuthorizeRequest request) {
         Partner partner = partners.active(partnerId);
         String codeText = request.code().trim().toUpperCase(Locale.ROOT);
-        RedemptionCode unlocked = RedemptionCode.findById(codeText);
-        if (unlocked == null) {
-            throw new ProblemException(LoyaltyProblem.REDEMPTION_CODE_INVALID, "No such redemption code");
-        }
-        Ledger.Locks locks = ledger.lock(unlocked.accountId);
-        Account account = locks.get(unlocked.accountId);
-        RedemptionCode code = entityManager.find(RedemptionCode.class, codeText);
-        entityManager.refresh(code, LockModeType.PESSIMISTIC_WRITE);
+        UUID id = UUID.randomUUID();
         Instant now = clock.instant();
-        if (code.usedAt != null) {
-            throw new ProblemException(LoyaltyProblem.REDEMPTION_CODE_USED, "This redemption code was already used");
-        }
-        if (!code.expiresAt.isAfter(now)) {
-            throw new ProblemException(LoyaltyProblem.REDEMPTION_CODE_EXPIRED, "This redemption code has expired");
-        }
+        RedemptionCode code = claim(codeText, id, now);
         if (code.maxPoints != null && request.points() > code.maxPoints) {
             throw new ProblemException(LoyaltyProblem.REDEMPTION_CODE_CAP_EXCEEDED,
                     "The customer allowed at most " + code.maxPoints + " points with this code")
                     .with("maxPoints", code.maxPoints);
         }
+        Ledger.Locks locks = ledger.lock(code.accountId);
+        Account account = locks.get(code.accountId);
         ledger.sweep(locks, account.id, ledger.systemAccount(AccountType.EXPIRY));
-        UUID id = UUID.randomUUID();
         Ledger.Debit hold = ledger.debit(locks, account.id, ledger.systemAccount(AccountType.HOLDS), TransactionKind.HOLD,
                 "redemption:" + id + ":hold", null, "Points held for a partner redemption", request.points(),
                 List.of(), false);
@@ -114,7 +103,7 @@ public class Redemptions {
         redemption.id = id;
         redemption.partnerId = partner.id;
         redemption.accountId = account.id;
-        redemption.code = code.code;
+        redemption.code = codeText;
         redemption.partnerReference = request.reference();
         redemption.status = Redemption.Status.PENDING;
         redemption.authorizedPoints = request.points();
@@ -124,8 +113,6 @@ public class Redemptions {
         redemption.createdAt = now;
         redemption.updatedAt = now;
         redemption.persist();
-        code.usedAt = now;
-        code.redemptionId = id;
         return view(redemption, account, hold.transaction().id);
     }
 
@@ -148,10 +135,10 @@ public class Redemptions {
                     "Only " + redemption.authorizedPoints + " points are held").with("heldPoints", redemption.authorizedPoints);
         }
         long rest = redemption.authorizedPoints - points;
-        Partner partner = partners.require(redemption.partnerId);
+        long partnerAccount = partners.settlementAccount(redemption.partnerId);
         List<Posting> postings = new ArrayList<>();
         postings.add(new Posting(ledger.systemAccount(AccountType.HOLDS), -redemption.authorizedPoints));
-        postings.add(new Posting(partner.accountId, points));
+        postings.add(new Posting(partnerAccount, points));
         if (rest > 0) {
             postings.add(new Posting(account.id, rest));
         }
@@ -164,7 +151,7 @@ public class Redemptions {
         redemption.status = Redemption.Status.CAPTURED;
         redemption.capturedPoints = points;
         redemption.updatedAt = clock.instant();
-        partners.record(partner.id, id, PartnerMovement.Kind.CAPTURE, points,
+        partners.record(redemption.partnerId, id, PartnerMovement.Kind.CAPTURE, points,
                 redemption.partnerReference == null ? id.toString() : redemption.partnerReference, transaction.id,
                 account.id);
         return view(redemption, account, transaction.id);
@@ -195,15 +182,15 @@ public class Redemptions {
             throw new ProblemException(LoyaltyProblem.REFUND_EXCEEDS_CAPTURED,
                     "Only " + refundable + " captured points are left to refund").with("refundablePoints", refundable);
         }
-        Partner partner = partners.require(redemption.partnerId);
+        long partnerAccount = partners.settlementAccount(redemption.partnerId);
         long number = PartnerMovement.count("redemptionId = ?1 and kind = ?2", id, PartnerMovement.Kind.REFUND) + 1;
         LedgerTransaction transaction = ledger.post(locks, TransactionKind.REFUND,
                 "redemption:" + id + ":refund:" + number, redemption.holdTransactionId, "Partner redemption refunded",
-                List.of(new Posting(partner.accountId, -request.points()), new Posting(account.id, request.points())));
+                List.of(new Posting(partnerAccount, -request.points()), new Posting(account.id, request.points())));
         ledger.addLot(locks, account.id, transaction.id, request.points(), redemption.restoreExpiresAt, null);
         redemption.refundedPoints += request.points();
         redemption.updatedAt = clock.instant();
-        partners.record(partner.id, id, PartnerMovement.Kind.REFUND, request.points(), request.reference(),
+        partners.record(redemption.partnerId, id, PartnerMovement.Kind.REFUND, request.points(), request.reference(),
                 transaction.id, account.id);
         return view(redemption, account, transaction.id);
     }
@@ -263,6 +250,35 @@ public class Redemptions {
         redemption.status = status;
         redemption.updatedAt = clock.instant();
         return transaction.id;
+    }
+
+    /**
+     * Marks an unused, unexpired code as used by redemption {@code id} and returns it, in one
+     * statement that also locks its row: a concurrent authorize with the same code waits, then finds
+     * it used. Only authorize locks codes, and it locks the code before the account, so no lock cycle
+     * can form. A refusal rolls the claim back with the rest of the transaction.
+     */
+    private RedemptionCode claim(String codeText, UUID id, Instant now) {
+        List<?> claimed = entityManager.createNativeQuery("""
+                update redemption_code set used_at = :now, redemption_id = :redemption
+                where code = :code and used_at is null and expires_at > :now
+                returning code, account_id, max_points, created_at, expires_at, used_at, redemption_id""",
+                RedemptionCode.class)
+                .setParameter("now", now)
+                .setParameter("redemption", id)
+                .setParameter("code", codeText)
+                .getResultList();
+        if (!claimed.isEmpty()) {
+            return (RedemptionCode) claimed.get(0);
+        }
+        RedemptionCode code = RedemptionCode.findById(codeText);
+        if (code == null) {
+            throw new ProblemException(LoyaltyProblem.REDEMPTION_CODE_INVALID, "No such redemption code");
+        }
+        if (code.usedAt != null) {
+            throw new ProblemException(LoyaltyProblem.REDEMPTION_CODE_USED, "This redemption code was already used");
+        }
+        throw new ProblemException(LoyaltyProblem.REDEMPTION_CODE_EXPIRED, "This redemption code has expired");
     }
 
     private Redemption own(String partnerId, UUID id) {

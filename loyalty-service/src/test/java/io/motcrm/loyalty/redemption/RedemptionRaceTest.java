@@ -2,13 +2,14 @@ package io.motcrm.loyalty.redemption;
 
 import static io.motcrm.loyalty.Events.purchase;
 import static io.motcrm.loyalty.Events.registered;
+import static io.motcrm.loyalty.RawCalls.expect;
+import static io.motcrm.loyalty.RawCalls.key;
+import static io.motcrm.loyalty.RawCalls.lastTransactionId;
+import static io.motcrm.loyalty.RawCalls.read;
+import static io.motcrm.loyalty.RawCalls.send;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -31,13 +32,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.motcrm.loyalty.LedgerInvariants;
+import io.motcrm.loyalty.RawCalls.Call;
 import io.motcrm.loyalty.ledger.LedgerTransaction;
-import io.motcrm.platform.idempotency.Idempotency;
 import io.motcrm.platform.security.Roles;
 import io.motcrm.platform.testing.TestTokens;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
 
 /**
  * The concurrency proof. On three hot accounts, at once: partners authorize holds with one-time
@@ -59,15 +59,11 @@ import io.restassured.RestAssured;
 @QuarkusTest
 class RedemptionRaceTest {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int CUSTOMERS = 3;
     private static final int CHAINS_PER_CUSTOMER = 8;
     private static final int OTHER_WRITES_PER_CUSTOMER = 6;
 
-    record Call(String token, String path, String body, String key) {
-    }
 
     /** Every answer per key, and the ledger transaction each successful key produced. */
     private final Map<String, List<HttpResponse<String>>> answers = new ConcurrentHashMap<>();
@@ -237,22 +233,6 @@ class RedemptionRaceTest {
         return both.stream().filter(r -> r.statusCode() < 300).findFirst().orElse(null);
     }
 
-    private static HttpResponse<String> send(Call call) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port + call.path()))
-                .timeout(Duration.ofSeconds(30))
-                .header("Authorization", call.token())
-                .header(Idempotency.HEADER, call.key());
-        if (call.body().isEmpty()) {
-            request.POST(HttpRequest.BodyPublishers.noBody());
-        } else {
-            request.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(call.body()));
-        }
-        try {
-            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     private static long transactionOf(JsonNode answer) {
         JsonNode transaction = answer.has("earnTransactionId") ? answer.get("earnTransactionId") : answer.get("transactionId");
@@ -261,24 +241,7 @@ class RedemptionRaceTest {
         return transaction.asLong();
     }
 
-    private static JsonNode read(HttpResponse<String> response) {
-        try {
-            return JSON.readTree(response.body());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
-    private static void expect(HttpResponse<String> response, int status) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-    }
 
-    private static long lastTransactionId() {
-        return QuarkusTransaction.requiringNew().call(() -> LedgerTransaction.<LedgerTransaction>find("order by id desc")
-                .firstResultOptional().map(t -> t.id).orElse(0L));
-    }
 
-    private static String key() {
-        return UUID.randomUUID().toString();
-    }
 }

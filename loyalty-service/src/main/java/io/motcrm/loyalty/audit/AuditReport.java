@@ -1,0 +1,16 @@
+package io.motcrm.loyalty.audit;
+
+import java.time.Instant;
+import java.util.List;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
+/** The ledger audit's answer: whether every invariant holds, and for each how many rows break it. */
+@RegisterForReflection
+public record AuditReport(Instant checkedAt, boolean ok, long transactions, long entries, List<Finding> invariants) {
+
+    /** One invariant's result; {@code examples} names up to a few violating rows (ids or figures). */
+    @RegisterForReflection
+    public record Finding(String name, String description, long violations, List<String> examples) {
+    }
+}

@@ -1,10 +1,8 @@
 package io.motcrm.feedback.fakes;
 
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.util.Map;
 
+import io.motcrm.platform.testing.FreePorts;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
@@ -16,16 +14,8 @@ public class FakeServicePorts implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        return Map.of("quarkus.rest-client.customer-api.url", "http://127.0.0.1:" + freePort(),
-                "quarkus.rest-client.loyalty-api.url", "http://127.0.0.1:" + freePort());
-    }
-
-    private static int freePort() {
-        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return probe.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return Map.of("quarkus.rest-client.customer-api.url", "http://127.0.0.1:" + FreePorts.next(),
+                "quarkus.rest-client.loyalty-api.url", "http://127.0.0.1:" + FreePorts.next());
     }
 
     @Override

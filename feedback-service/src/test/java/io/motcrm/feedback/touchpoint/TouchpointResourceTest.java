@@ -85,4 +85,15 @@ class TouchpointResourceTest {
         asAdmin(() -> given().contentType(ContentType.JSON).body(touchpoint("renamed")).put("/api/v1/touchpoints/" + code)
                 .then().statusCode(400).body("code", equalTo("bad-request")));
     }
+
+    @Test
+    void aNulCharacterInTheCodeIsABadRequestNotAServerError() {
+        // Found by system-tests' FuzzIT: PostgreSQL refuses text with NUL, which was a 500.
+        given().urlEncodingEnabled(false).get("/api/v1/touchpoints/a%00b")
+                .then().statusCode(400).contentType("application/problem+json").body("code", equalTo("bad-request"));
+        given().urlEncodingEnabled(false).post("/api/v1/touchpoints/%00/public-link")
+                .then().statusCode(400).body("code", equalTo("bad-request"));
+        asAgent(() -> given().urlEncodingEnabled(false).get("/api/v1/cases?owner=%00")
+                .then().statusCode(400).body("code", equalTo("bad-request")));
+    }
 }

@@ -74,7 +74,7 @@ pids+=($!)
 QUARKUS_HTTP_PORT=$GATEWAY_PORT QUARKUS_LOG_CONSOLE_LEVEL=WARN \
   QUARKUS_REST_CLIENT_LOYALTY_API_URL=http://127.0.0.1:$LOYALTY_PORT \
   MOTCRM_GATEWAY_RATE_USER_BURST=100000000 MOTCRM_GATEWAY_RATE_USER_PER_SECOND=100000000 \
-  java $JAVA_OPTS -jar "$out/gateway-app/quarkus-run.jar" >"$out/gateway.log" 2>&1 &
+  java $JAVA_OPTS ${GATEWAY_JAVA_OPTS:-} -jar "$out/gateway-app/quarkus-run.jar" >"$out/gateway.log" 2>&1 &
 pids+=($!)
 
 mkdir -p "$out/nginx"

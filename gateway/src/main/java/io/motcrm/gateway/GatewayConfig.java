@@ -27,6 +27,8 @@ public interface GatewayConfig {
 
     OpenApi openapi();
 
+    TokenCache tokenCache();
+
     interface Route {
         /** Path prefixes; a path matches when it equals a prefix or continues it after a '/'. */
         List<String> prefixes();
@@ -96,6 +98,16 @@ public interface GatewayConfig {
 
         @WithDefault("2s")
         Duration connectTimeout();
+    }
+
+    interface TokenCache {
+        /** Verified tokens remembered at once; 0 verifies every request's token. */
+        @WithDefault("10000")
+        int maxEntries();
+
+        /** Longest a verified token is remembered (never past its own expiry). */
+        @WithDefault("5m")
+        Duration ttl();
     }
 
     interface OpenApi {

@@ -97,7 +97,7 @@ final class Suite {
                 .extract().path("access_token");
     }
 
-    private static String setting(String property, String fallback) {
+    static String setting(String property, String fallback) {
         String value = System.getProperty(property);
         return value == null || value.isBlank() || value.startsWith("${") ? fallback : value;
     }

@@ -29,6 +29,8 @@ public interface GatewayConfig {
 
     TokenCache tokenCache();
 
+    CircuitBreaker circuitBreaker();
+
     interface Route {
         /** Path prefixes; a path matches when it equals a prefix or continues it after a '/'. */
         List<String> prefixes();
@@ -98,6 +100,32 @@ public interface GatewayConfig {
 
         @WithDefault("2s")
         Duration connectTimeout();
+    }
+
+    /** Per service behind the gateway: when it keeps failing or timing out, refuse at once for a while. */
+    interface CircuitBreaker {
+        @WithDefault("true")
+        boolean enabled();
+
+        /** How many of the latest outcomes are weighed. */
+        @WithDefault("20")
+        int window();
+
+        /** Outcomes needed in the window before the circuit may open. */
+        @WithDefault("10")
+        int minimumCalls();
+
+        /** Share of failed outcomes (no answer, timeout, 5xx) that opens the circuit. */
+        @WithDefault("0.5")
+        double failureRatio();
+
+        /** How long an open circuit refuses before it lets trial requests through. */
+        @WithDefault("5s")
+        Duration openFor();
+
+        /** Trial requests let through when half-open; all must succeed to close the circuit. */
+        @WithDefault("2")
+        int halfOpenTrials();
     }
 
     interface TokenCache {

@@ -5,6 +5,8 @@ import io.motcrm.platform.problem.ProblemType;
 /** Problems only the gateway answers with; the common ones come from the platform. */
 public enum GatewayProblem implements ProblemType {
     UPSTREAM_UNAVAILABLE("upstream-unavailable", "The service behind this route cannot be reached", 502),
+    UPSTREAM_SUSPENDED("upstream-suspended",
+            "The service behind this route has been failing; the gateway is not sending it requests for a moment", 503),
     UPSTREAM_TIMEOUT("upstream-timeout", "The service behind this route did not answer in time", 504),
     EXPORT_INCOMPLETE("export-incomplete",
             "Not every service could contribute to the export; an incomplete export is not given out", 503),

@@ -10,6 +10,8 @@ import jakarta.inject.Inject;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.motcrm.gateway.routing.CircuitBreaker;
+import io.motcrm.gateway.routing.CircuitBreakers;
 import io.motcrm.gateway.routing.Upstreams;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Promise;
@@ -18,7 +20,8 @@ import io.vertx.core.http.HttpMethod;
 
 /**
  * GETs of JSON from a service with a deadline, for the gateway's aggregates. Never fails: an answer
- * that does not come, or is not a 2xx JSON document, is a {@link Read} saying why.
+ * that does not come, or is not a 2xx JSON document, is a {@link Read} saying why. A service whose
+ * circuit is open is not asked at all (status 0, "circuit open").
  */
 @ApplicationScoped
 public class UpstreamReads {
@@ -28,6 +31,9 @@ public class UpstreamReads {
 
     @Inject
     Vertx vertx;
+
+    @Inject
+    CircuitBreakers breakers;
 
     @Inject
     ObjectMapper mapper;
@@ -54,6 +60,11 @@ public class UpstreamReads {
 
     private Promise<Read> fetch(String target, String path, Map<String, String> headers, Duration deadline) {
         Promise<Read> result = Promise.promise();
+        CircuitBreaker.Permit permit = breakers.tryAcquire(target);
+        if (permit == null) {
+            result.complete(Read.failed(0, "circuit open"));
+            return result;
+        }
         var options = upstreams.options(target, HttpMethod.GET, path).putHeader("Accept", "application/json");
         headers.forEach((name, value) -> {
             if (value != null) {
@@ -89,6 +100,14 @@ public class UpstreamReads {
                     vertx.cancelTimer(timer);
                     result.tryComplete(done.succeeded() ? done.result() : Read.failed(0, "unreachable"));
                 });
+        // A timeout, no answer or a 5xx counts against the service; any other answer (a 404 too) for it.
+        result.future().onSuccess(read -> {
+            if (read.status() == 0 || read.status() >= 500) {
+                permit.failed();
+            } else {
+                permit.succeeded();
+            }
+        });
         return result;
     }
 }

@@ -37,7 +37,8 @@ import io.vertx.ext.web.RoutingContext;
  * Forwards the public routes to the services without blocking: method, path, query and the headers
  * a service needs go upstream, the body streams both ways (server-sent events included), and the
  * caller's token is passed on after the gateway has verified it. A service that does not start its
- * answer within the route's timeout gives 504, one that cannot be reached 502.
+ * answer within the route's timeout gives 504, one that cannot be reached 502; a service whose
+ * circuit is open ({@link CircuitBreakers}) gets no request and the caller 503 with Retry-After.
  */
 @ApplicationScoped
 public class Proxy {
@@ -68,6 +69,9 @@ public class Proxy {
     HttpProblems problems;
 
     @Inject
+    CircuitBreakers breakers;
+
+    @Inject
     Vertx vertx;
 
     void install(@Observes Router router) {
@@ -91,7 +95,19 @@ public class Proxy {
             problems.send(context, CommonProblem.FORBIDDEN, "Only partner clients may use the partner API");
             return;
         }
-        new Exchange(context, route).start();
+        CircuitBreaker.Permit permit = breakers.tryAcquire(route.upstream());
+        if (permit == null) {
+            HttpServerResponse response = context.response();
+            response.putHeader("Retry-After", String.valueOf(breakers.of(route.upstream()).retryAfter().toSeconds()));
+            if (!context.request().isEnded()) {
+                // The body is not read: the connection cannot serve another request.
+                response.putHeader(HttpHeaders.CONNECTION, "close");
+            }
+            problems.send(context, GatewayProblem.UPSTREAM_SUSPENDED,
+                    "The service has been failing; try again after the Retry-After delay");
+            return;
+        }
+        new Exchange(context, route, permit).start();
     }
 
     /** One forwarded request: the state shared by its callbacks. */
@@ -99,6 +115,7 @@ public class Proxy {
 
         private final RoutingContext context;
         private final RouteTable.Route route;
+        private final CircuitBreaker.Permit permit;
         private final HttpServerRequest in;
         private final AtomicBoolean settled = new AtomicBoolean();
         private final long started = System.nanoTime();
@@ -106,9 +123,10 @@ public class Proxy {
         private long timer = -1;
         private long received;
 
-        Exchange(RoutingContext context, RouteTable.Route route) {
+        Exchange(RoutingContext context, RouteTable.Route route, CircuitBreaker.Permit permit) {
             this.context = context;
             this.route = route;
+            this.permit = permit;
             this.in = context.request();
         }
 
@@ -210,6 +228,11 @@ public class Proxy {
                 return;
             }
             vertx.cancelTimer(timer);
+            if (answer.statusCode() >= 500) {
+                permit.failed();
+            } else {
+                permit.succeeded();
+            }
             HttpServerResponse response = context.response();
             response.setStatusCode(answer.statusCode());
             if (answer.statusMessage() != null) {
@@ -272,6 +295,11 @@ public class Proxy {
                 return;
             }
             vertx.cancelTimer(timer);
+            if (problem == GatewayProblem.UPSTREAM_UNAVAILABLE || problem == GatewayProblem.UPSTREAM_TIMEOUT) {
+                permit.failed();
+            } else {
+                permit.released();
+            }
             if (out != null) {
                 out.reset();
             }
@@ -287,6 +315,7 @@ public class Proxy {
         /** The client went away: stop the upstream request (e.g. an event stream) too. */
         private void abandon() {
             settled.set(true);
+            permit.released();
             vertx.cancelTimer(timer);
             if (out != null) {
                 out.reset();

@@ -26,7 +26,7 @@ import io.vertx.core.json.JsonObject;
  * <li>{@code /api/v1/mot/stream}: an event stream, one event, a pause, a second event;</li>
  * <li>anything else: an echo of method, path, query, headers and body;</li>
  * </ul>
- * {@code ?stubDelayMs=N} delays any answer; customer {@link #SLOW_LOYALTY} has a slow balance and
+ * {@code ?stubDelayMs=N} delays any answer, {@link #slow} every answer of a service; customer {@link #SLOW_LOYALTY} has a slow balance and
  * {@link #UNKNOWN} is not known to customer-service.
  */
 public final class StubServices {
@@ -45,6 +45,7 @@ public final class StubServices {
     private final Map<String, HttpServer> servers = new ConcurrentHashMap<>();
     private final Map<String, FaultProxy> proxies = new ConcurrentHashMap<>();
     private final Map<String, Integer> failing = new ConcurrentHashMap<>();
+    private final Map<String, Long> slowness = new ConcurrentHashMap<>();
 
     public StubServices start() {
         for (String target : new String[] { CUSTOMER, FEEDBACK, LOYALTY }) {
@@ -113,8 +114,14 @@ public final class StubServices {
         failing.put(target, status);
     }
 
+    /** Delays every answer of a service by this much until {@link #reset()}. */
+    public void slow(String target, long millis) {
+        slowness.put(target, millis);
+    }
+
     public void reset() {
         failing.clear();
+        slowness.clear();
         proxies.values().forEach(proxy -> switchMode(proxy, FaultProxy.Mode.UP));
     }
 
@@ -139,6 +146,9 @@ public final class StubServices {
         String delay = request.getParam("stubDelayMs");
         if (delay != null) {
             return Long.parseLong(delay);
+        }
+        if (slowness.containsKey(target)) {
+            return slowness.get(target);
         }
         if (target.equals(LOYALTY) && request.path().equals("/api/v1/loyalty/customers/" + SLOW_LOYALTY + "/balance")) {
             return 5000;

@@ -82,6 +82,14 @@ class SlowDependencyTest {
         JsonPath sections = JsonPath.from(view.body());
         assertThat(sections.getString("profile.status")).isEqualTo("available");
         assertThat(sections.getString("points.status")).isEqualTo("unavailable");
+        System.out.printf("Slow dependency: loyalty answering after 4 s; %d concurrent callers got 504 in at most %d ms"
+                + " (route timeout 1 s); then the circuit was open and %d callers got 503 in at most %d ms;"
+                + " customer-service's route %d ms; the 360 %d ms with the points section unavailable%n",
+                first.size(), max(first), refused.size(), max(refused), customers.millis(), view.millis());
+    }
+
+    private static long max(List<Answer> answers) {
+        return answers.stream().mapToLong(Answer::millis).max().orElse(-1);
     }
 
     @Test

@@ -34,6 +34,7 @@ import io.motcrm.feedback.stream.MotEvent;
 import io.motcrm.feedback.stream.MotEvents;
 import io.motcrm.feedback.touchpoint.Touchpoint;
 import io.motcrm.platform.problem.ProblemException;
+import io.motcrm.platform.web.CorrelationId;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -75,7 +76,8 @@ public class CaseService {
         item.detractor = feedback.detractor();
         item.openedAt = now;
         item.ownerName = supervisorOf(touchpoint.team);
-        ValueLookup lookup = feedback.customerId == null ? ValueLookup.unknown() : customerValues.lookup(feedback.customerId);
+        ValueLookup lookup = feedback.customerId == null ? ValueLookup.unknown() : customerValues.lookup(feedback.customerId,
+                CorrelationId.current().orElse(null));
         applyValue(item, lookup);
         item.persist();
         record(item.id, SYSTEM, "OPENED", "priority " + item.priority + (item.valuePending ? " (default: customer value unavailable)" : ""));
@@ -124,7 +126,7 @@ public class CaseService {
                 continue;
             }
             // Asked outside any transaction: a slow customer-service holds no database connection.
-            ValueLookup lookup = customerValues.lookup(snapshot.customerId);
+            ValueLookup lookup = customerValues.lookup(snapshot.customerId, CorrelationId.current().orElse(null));
             if (lookup.outcome() == ValueLookup.Outcome.UNAVAILABLE) {
                 Log.debugf("customer-service still unavailable; %d cases keep their default priority", pending.size());
                 return;

@@ -3,6 +3,7 @@ package io.motcrm.feedback.customer;
 import java.util.UUID;
 
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -12,6 +13,7 @@ import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 import io.motcrm.platform.security.ServiceCallHeaders;
+import io.motcrm.platform.web.CorrelationId;
 
 /**
  * customer-service's value endpoint (docs/contracts.md); used only through {@link CustomerValues}. Sends
@@ -25,5 +27,6 @@ interface CustomerValueApi {
 
     @GET
     @Path("/{id}/value")
-    CustomerValue value(@PathParam("id") UUID customerId);
+    /** {@code correlationId}: the asking request's, passed explicitly so that a retry carries it too (or null). */
+    CustomerValue value(@PathParam("id") UUID customerId, @HeaderParam(CorrelationId.HEADER) String correlationId);
 }

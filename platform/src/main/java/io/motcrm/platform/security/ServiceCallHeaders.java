@@ -24,7 +24,10 @@ public class ServiceCallHeaders implements ClientHeadersFactory {
             MultivaluedMap<String, String> outgoing) {
         MultivaluedMap<String, String> headers = new MultivaluedHashMap<>();
         token.authorization().ifPresent(value -> headers.putSingle("Authorization", value));
-        CorrelationId.current().ifPresent(id -> headers.putSingle(CorrelationId.HEADER, id));
+        if (outgoing.getFirst(CorrelationId.HEADER) == null) {
+            // A client method may pass the id itself (a retry may run where the log context is gone).
+            CorrelationId.current().ifPresent(id -> headers.putSingle(CorrelationId.HEADER, id));
+        }
         return headers;
     }
 }

@@ -38,7 +38,7 @@ public final class Problem {
         this.status = problemType.status();
         this.code = problemType.code();
         this.detail = detail;
-        this.instance = instance;
+        this.instance = instance == null ? null : uriReference(instance);
         this.violations = violations == null ? List.of() : List.copyOf(violations);
         this.extensions = extensions == null ? Map.of() : new LinkedHashMap<>(extensions);
     }
@@ -50,6 +50,29 @@ public final class Problem {
     public static Problem of(ProblemType type, String detail, String instance, List<Violation> violations,
             Map<String, Object> extensions) {
         return new Problem(type, detail, instance, violations, extensions);
+    }
+
+    /**
+     * The request path as a URI reference (RFC 9457's {@code instance}): anything but printable ASCII,
+     * e.g. raw bytes a client put in its request line, is percent-encoded as UTF-8 rather than echoed.
+     */
+    static String uriReference(String path) {
+        StringBuilder out = new StringBuilder(path.length());
+        for (int i = 0; i < path.length(); i++) {
+            char c = path.charAt(i);
+            if (c > 0x20 && c < 0x7f && c != '"' && c != '<' && c != '>' && c != '\\' && c != '^' && c != '`'
+                    && c != '{' && c != '|' && c != '}') {
+                out.append(c);
+                continue;
+            }
+            int end = Character.isHighSurrogate(c) && i + 1 < path.length() ? i + 2 : i + 1;
+            for (byte b : path.substring(i, end).getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+                out.append('%').append(Character.toUpperCase(Character.forDigit((b >> 4) & 0xf, 16)))
+                        .append(Character.toUpperCase(Character.forDigit(b & 0xf, 16)));
+            }
+            i = end - 1;
+        }
+        return out.toString();
     }
 
     public String getType() {

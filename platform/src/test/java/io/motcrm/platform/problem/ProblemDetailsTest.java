@@ -135,6 +135,24 @@ class ProblemDetailsTest {
     }
 
     @Test
+    void rawBytesInTheRequestLineAreNotEchoedBack() throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("localhost", io.restassured.RestAssured.port)) {
+            socket.setSoTimeout(10_000);
+            byte[] head = "GET /no/such/caf".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            byte[] tail = " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            socket.getOutputStream().write(head);
+            socket.getOutputStream().write(new byte[] { (byte) 0xC3, (byte) 0xA9, (byte) 0xFF });
+            socket.getOutputStream().write(tail);
+            String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
+            assertThat(answer).startsWith("HTTP/1.1 404").contains("application/problem+json");
+            String body = answer.substring(answer.indexOf("\r\n\r\n") + 4);
+            assertThat(body.chars().allMatch(c -> c >= 0x20 && c < 0x7f)).as(body).isTrue();
+            assertThat(io.restassured.path.json.JsonPath.from(body).getString("instance")).startsWith("/no/such/caf%");
+        }
+    }
+
+    @Test
     void wrongMethodAndMediaTypeAreProblems() {
         given().delete("/fixture/orders")
                 .then().statusCode(405).contentType(Problem.MEDIA_TYPE).body("code", equalTo("method-not-allowed"));

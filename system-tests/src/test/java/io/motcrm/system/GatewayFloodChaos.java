@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -38,6 +39,7 @@ class GatewayFloodChaos {
 
     @Test
     void aFloodIsRateLimitedWhileOtherClientsAreStillServed() throws Exception {
+        Instant started = Instant.now();
         UUID hana = customerIdOf("customer.hana");
         String flooder = "Bearer " + userToken("customer.hana");
         String staff = "Bearer " + userToken("agent.choi");
@@ -95,6 +97,10 @@ class GatewayFloodChaos {
         assertThat(floodWithoutRetryAfter.get()).as("429s without Retry-After").isZero();
         assertThat(staffStatuses).as("the other client's answers").isNotEmpty().containsOnly(200);
         assertThat(get("/q/health/ready", null, null).statusCode()).as("the gateway is still ready").isEqualTo(200);
+        // A flood of reads changes nothing, and nothing else may have suffered from it.
+        Invariants.outboxDrained("customer-service", started);
+        Invariants.outboxDrained("feedback-service", started);
+        Invariants.ledgerAuditClean();
         List<Long> sorted = new ArrayList<>(staffMillis);
         Collections.sort(sorted);
         System.out.printf("Gateway flood: %d requests in %.1f s (%.0f/s) from one client: %d answered 200, %d refused 429;"

@@ -100,12 +100,12 @@ public class UpstreamReads {
                     vertx.cancelTimer(timer);
                     result.tryComplete(done.succeeded() ? done.result() : Read.failed(0, "unreachable"));
                 });
-        // A timeout, no answer or a 5xx counts against the service; any other answer (a 404 too) for it.
+        // A timeout or no answer counts against the service; an answer by its status (a 404 is healthy).
         result.future().onSuccess(read -> {
-            if (read.status() == 0 || read.status() >= 500) {
+            if (read.status() == 0) {
                 permit.failed();
             } else {
-                permit.succeeded();
+                permit.answered(read.status());
             }
         });
         return result;

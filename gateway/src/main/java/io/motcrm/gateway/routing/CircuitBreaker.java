@@ -16,8 +16,9 @@ import io.quarkus.logging.Log;
  */
 public final class CircuitBreaker {
 
+    /** In the order of the gauge's values: 0 closed, 1 half-open, 2 open. */
     public enum State {
-        CLOSED, OPEN, HALF_OPEN
+        CLOSED, HALF_OPEN, OPEN
     }
 
     public record Settings(int window, int minimumCalls, double failureRatio, Duration openFor, int halfOpenTrials) {
@@ -40,6 +41,15 @@ public final class CircuitBreaker {
 
         /** The request ended without saying anything about the service (the client left, the body was too large). */
         void released();
+
+        /** The service answered with this status: a 5xx counts against it, anything else for it. */
+        default void answered(int status) {
+            if (status >= 500) {
+                failed();
+            } else {
+                succeeded();
+            }
+        }
     }
 
     /** The permit of a breaker that is switched off. */

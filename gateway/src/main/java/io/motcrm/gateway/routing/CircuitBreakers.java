@@ -43,8 +43,7 @@ public class CircuitBreakers {
         CircuitBreaker breaker = new CircuitBreaker(target, new CircuitBreaker.Settings(settings.window(),
                 settings.minimumCalls(), settings.failureRatio(), settings.openFor(), settings.halfOpenTrials()),
                 System::nanoTime);
-        Gauge.builder("motcrm.gateway.circuit.state", breaker, b -> b.state().ordinal() == 0 ? 0
-                : b.state() == CircuitBreaker.State.HALF_OPEN ? 1 : 2)
+        Gauge.builder("motcrm.gateway.circuit.state", breaker, b -> b.state().ordinal())
                 .tag("upstream", target).description("0 closed, 1 half-open, 2 open").register(meters);
         return breaker;
     }

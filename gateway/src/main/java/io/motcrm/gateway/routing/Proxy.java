@@ -228,11 +228,7 @@ public class Proxy {
                 return;
             }
             vertx.cancelTimer(timer);
-            if (answer.statusCode() >= 500) {
-                permit.failed();
-            } else {
-                permit.succeeded();
-            }
+            permit.answered(answer.statusCode());
             HttpServerResponse response = context.response();
             response.setStatusCode(answer.statusCode());
             if (answer.statusMessage() != null) {

@@ -12,7 +12,8 @@ public class ResilienceProfile implements QuarkusTestProfile {
 
     static final int USER_BURST = 60;
     static final int USER_PER_SECOND = 30;
-    static final long OPEN_FOR_MS = 1500;
+    /** Long enough for a test to make all its calls while the circuit is surely still open. */
+    static final long OPEN_FOR_MS = 4000;
 
     @Override
     public Map<String, String> getConfigOverrides() {

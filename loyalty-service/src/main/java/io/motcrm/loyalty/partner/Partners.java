@@ -109,13 +109,7 @@ public class Partners {
      * remembered after the first lookup (captures and refunds need it on every call).
      */
     public long settlementAccount(String id) {
-        Long known = settlementAccounts.get(id);
-        if (known != null) {
-            return known;
-        }
-        long accountId = require(id).accountId;
-        settlementAccounts.put(id, accountId);
-        return accountId;
+        return settlementAccounts.computeIfAbsent(id, partnerId -> require(partnerId).accountId);
     }
 
     /** The calling partner, which must exist and be active to redeem or earn. */

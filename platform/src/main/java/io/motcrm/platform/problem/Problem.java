@@ -1,5 +1,7 @@
 package io.motcrm.platform.problem;
 
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +23,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 public final class Problem {
 
     public static final String MEDIA_TYPE = "application/problem+json";
+
+    private static final HexFormat HEX = HexFormat.of().withUpperCase();
 
     private final String type;
     private final String title;
@@ -66,9 +70,8 @@ public final class Problem {
                 continue;
             }
             int end = Character.isHighSurrogate(c) && i + 1 < path.length() ? i + 2 : i + 1;
-            for (byte b : path.substring(i, end).getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
-                out.append('%').append(Character.toUpperCase(Character.forDigit((b >> 4) & 0xf, 16)))
-                        .append(Character.toUpperCase(Character.forDigit(b & 0xf, 16)));
+            for (byte b : path.substring(i, end).getBytes(StandardCharsets.UTF_8)) {
+                out.append('%').append(HEX.toHexDigits(b));
             }
             i = end - 1;
         }

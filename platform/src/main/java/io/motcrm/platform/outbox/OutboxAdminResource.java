@@ -34,7 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RolesAllowed("admin")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Operations")
+@Tag(name = "Operator")
 public class OutboxAdminResource {
 
     public record MessagePage(List<MessageView> items, Long nextAfter) {
@@ -50,7 +50,7 @@ public class OutboxAdminResource {
     OutboxRelay relay;
 
     @GET
-    @Operation(summary = "List outbox messages by status (dead ones by default), oldest first, keyset-paginated")
+    @Operation(operationId = "listOutboxMessages", summary = "List outbox messages by status (dead ones by default), oldest first, keyset-paginated")
     public MessagePage list(@QueryParam("status") @DefaultValue("DEAD") OutboxStatus status,
             @QueryParam("after") @DefaultValue("0") @Min(0) long after,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
@@ -62,7 +62,7 @@ public class OutboxAdminResource {
 
     @POST
     @Path("/requeue")
-    @Operation(summary = "Put dead messages back in the queue for a fresh series of attempts; other ids are left alone")
+    @Operation(operationId = "requeueOutboxMessages", summary = "Put dead messages back in the queue for a fresh series of attempts; other ids are left alone")
     public RequeueResult requeue(@Valid @NotNull RequeueRequest request) {
         List<Long> ids = request.ids().stream().distinct().toList();
         List<Long> requeued = ids.stream().filter(relay::requeue).toList();

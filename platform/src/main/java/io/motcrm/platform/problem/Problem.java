@@ -24,6 +24,10 @@ public final class Problem {
 
     public static final String MEDIA_TYPE = "application/problem+json";
 
+    /** The members every problem has; an extension must not repeat one (an entity's state is e.g. {@code currentStatus}). */
+    static final java.util.Set<String> MEMBERS = java.util.Set.of("type", "title", "status", "detail", "instance", "code",
+            "violations");
+
     private static final HexFormat HEX = HexFormat.of().withUpperCase();
 
     private final String type;
@@ -45,6 +49,12 @@ public final class Problem {
         this.instance = instance == null ? null : uriReference(instance);
         this.violations = violations == null ? List.of() : List.copyOf(violations);
         this.extensions = extensions == null ? Map.of() : new LinkedHashMap<>(extensions);
+        for (String name : this.extensions.keySet()) {
+            if (MEMBERS.contains(name)) {
+                // A JSON object with the member twice is read differently by different parsers.
+                throw new IllegalArgumentException("A problem's own member '" + name + "' cannot be an extension");
+            }
+        }
     }
 
     public static Problem of(ProblemType type, String detail) {

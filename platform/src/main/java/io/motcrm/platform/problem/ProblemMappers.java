@@ -19,6 +19,7 @@ import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -26,6 +27,8 @@ import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -56,14 +59,14 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response invalidParameters(ResteasyReactiveViolationException e, UriInfo uri) {
-        return violations(e, uri);
+    public Response invalidParameters(ResteasyReactiveViolationException e, UriInfo uri, ResourceInfo resource) {
+        return violations(e, uri, resource);
     }
 
     @ServerExceptionMapper
-    public Response violations(ConstraintViolationException e, UriInfo uri) {
+    public Response violations(ConstraintViolationException e, UriInfo uri, ResourceInfo resource) {
         List<Problem.Violation> violations = e.getConstraintViolations().stream()
-                .map(v -> new Problem.Violation(fieldOf(v), v.getMessage()))
+                .map(v -> new Problem.Violation(InvalidParameters.publicName(fieldOf(v), v, resource), v.getMessage()))
                 .sorted((a, b) -> a.field().compareTo(b.field()))
                 .toList();
         String detail = violations.size() == 1 ? "1 field is invalid" : violations.size() + " fields are invalid";
@@ -71,18 +74,23 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response webApplication(WebApplicationException e, UriInfo uri) {
+    public Response webApplication(WebApplicationException e, UriInfo uri, ResourceInfo resource) {
         if (e.getCause() instanceof JsonProcessingException json) {
             return json(json, uri);
         }
         int status = e.getResponse().getStatus();
         if (status == 404 && e.getCause() != null) {
             // JAX-RS answers 404 when a path or query parameter cannot be converted; it is bad input.
-            return ProblemResponses.of(CommonProblem.INVALID_PARAMETER,
-                    "A path or query parameter has a value of the wrong type or an unknown value", uri.getPath());
+            Problem.Violation violation = InvalidParameters.find(resource, uri);
+            String detail = violation == null
+                    ? "A path or query parameter has a value of the wrong type or an unknown value"
+                    : "Parameter '" + violation.field() + "' " + violation.message();
+            return ProblemResponses.of(Problem.of(CommonProblem.INVALID_PARAMETER, detail, uri.getPath(),
+                    violation == null ? List.of() : List.of(violation), Map.of()));
         }
         CommonProblem type = CommonProblem.forStatus(status);
-        String detail = type == CommonProblem.INTERNAL_ERROR ? null : httpDetail(e.getMessage(), status);
+        // The framework's own wording ("did not match the value in @Consumes") never reaches a client.
+        String detail = httpDetail(status);
         var response = Response.status(type == CommonProblem.BAD_REQUEST ? status : type.status())
                 .type(Problem.MEDIA_TYPE)
                 .entity(Problem.of(type, detail, uri.getPath(), List.of(), Map.of()));
@@ -95,9 +103,32 @@ public class ProblemMappers {
         return response.build();
     }
 
+    /**
+     * A number that is valid JSON but does not fit the field (e.g. {@code 1e30} or 2^63 for a whole number): the
+     * parser stops before the field is known to the mapper, so the field's path comes from the parser.
+     */
+    @ServerExceptionMapper
+    public Response outOfRange(InputCoercionException e, UriInfo uri) {
+        String field = e.getProcessor() == null ? "" : shortened(pathOf(e.getProcessor().getParsingContext()));
+        String message = "is out of range for " + describe(e.getTargetType());
+        return ProblemResponses.of(Problem.of(CommonProblem.INVALID_FIELD,
+                field.isEmpty() ? "A number " + message : "Field '" + field + "' " + message, uri.getPath(),
+                List.of(new Problem.Violation(field, message)), Map.of()));
+    }
+
     @ServerExceptionMapper({ JsonProcessingException.class, MismatchedInputException.class, JsonParseException.class,
             InvalidFormatException.class, ValueInstantiationException.class })
     public Response json(JsonProcessingException e, UriInfo uri) {
+        if (e instanceof InputCoercionException range) {
+            return outOfRange(range, uri);
+        }
+        if (e instanceof JsonMappingException mapping && mapping.getCause() instanceof InputCoercionException range) {
+            // Wrapped with the field's path by the bean being read.
+            String field = shortened(pathOf(mapping.getPath()));
+            String message = "is out of range for " + describe(range.getTargetType());
+            return ProblemResponses.of(Problem.of(CommonProblem.INVALID_FIELD, "Field '" + field + "' " + message,
+                    uri.getPath(), List.of(new Problem.Violation(field, message)), Map.of()));
+        }
         String field = shortened(e instanceof JsonMappingException mapping ? pathOf(mapping.getPath()) : "");
         Problem problem;
         if (e instanceof MismatchedInputException && e.getOriginalMessage() != null
@@ -195,17 +226,37 @@ public class ProblemMappers {
         return value.length() <= 80 ? value : value.substring(0, 77) + "...";
     }
 
-    private static String httpDetail(String message, int status) {
-        if (message == null || message.startsWith("HTTP ") || message.contains("Exception")) {
-            return switch (status) {
-                case 404 -> "Nothing exists at this path";
-                case 405 -> "This method is not supported here";
-                case 406 -> "Only application/json can be produced";
-                case 415 -> "The body must be application/json";
-                default -> null;
-            };
+    private static String httpDetail(int status) {
+        return switch (status) {
+            case 401 -> "Sign in to use this operation";
+            case 403 -> "Your role does not allow this operation";
+            case 404 -> "Nothing exists at this path";
+            case 405 -> "This method is not supported here";
+            case 406 -> "Only application/json can be produced";
+            case 413 -> "The request body is too large";
+            case 415 -> "The body must be application/json";
+            default -> null;
+        };
+    }
+
+    /** The path of the value a parser stopped at: {@code lines[0].quantity}. */
+    static String pathOf(JsonStreamContext context) {
+        List<String> parts = new ArrayList<>();
+        for (JsonStreamContext at = context; at != null && !at.inRoot(); at = at.getParent()) {
+            if (at.inArray()) {
+                parts.add(0, "[" + Math.max(at.getCurrentIndex(), 0) + "]");
+            } else if (at.getCurrentName() != null) {
+                parts.add(0, at.getCurrentName());
+            }
         }
-        return message;
+        StringBuilder path = new StringBuilder();
+        for (String part : parts) {
+            if (!path.isEmpty() && !part.startsWith("[")) {
+                path.append('.');
+            }
+            path.append(part);
+        }
+        return path.toString();
     }
 
     /** The request path of an invalid field, without the Java method and parameter names. */

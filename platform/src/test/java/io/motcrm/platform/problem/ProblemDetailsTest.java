@@ -176,4 +176,75 @@ class ProblemDetailsTest {
                 .body(not(containsString("secret")))
                 .body(not(containsString("IllegalStateException")));
     }
+
+    @Test
+    void valuesAreTakenAsDeclaredNeverCoerced() {
+        given().contentType(ContentType.JSON).body("{\"granted\": true, \"count\": 2, \"total\": 3, \"ratio\": 0.5, \"note\": \"n\"}")
+                .post("/fixture/scalars").then().statusCode(200).body("count", equalTo(2));
+        // A number where a whole number is declared, 1 for a boolean, a string for a number, a number for a string.
+        for (String body : new String[] { "{\"count\": 2.7}", "{\"granted\": 1}", "{\"count\": \"5\"}",
+                "{\"ratio\": \"0.5\"}", "{\"granted\": \"true\"}", "{\"note\": 5}", "{\"total\": 1.0e2}" }) {
+            String field = body.substring(2, body.indexOf('"', 2));
+            given().contentType(ContentType.JSON).body(body).post("/fixture/scalars")
+                    .then().statusCode(400).contentType(Problem.MEDIA_TYPE)
+                    .body("code", equalTo("invalid-field"))
+                    .body("violations[0].field", equalTo(field));
+        }
+    }
+
+    @Test
+    void aNumberTooLargeForItsFieldIsNamed() {
+        for (String body : new String[] { "{\"count\": 1e30}", "{\"count\": 99999999999}", "{\"total\": 99999999999999999999}" }) {
+            String field = body.substring(2, body.indexOf('"', 2));
+            given().contentType(ContentType.JSON).body(body).post("/fixture/scalars")
+                    .then().statusCode(400).contentType(Problem.MEDIA_TYPE)
+                    .body("code", equalTo("invalid-field"))
+                    .body("violations[0].field", equalTo(field))
+                    .body("detail", not(containsString("not valid JSON")));
+        }
+        given().contentType(ContentType.JSON)
+                .body("{\"name\": \"a\", \"lines\": [{\"sku\": \"x\", \"quantity\": 3000000000, \"kind\": \"EARN\"}]}")
+                .post("/fixture/orders")
+                .then().statusCode(400).body("violations[0].field", equalTo("lines[0].quantity"));
+    }
+
+    @Test
+    void anInvalidParameterIsNamedWithWhatItTakes() {
+        given().get("/fixture/colours/BLUE")
+                .then().statusCode(400).body("code", equalTo("invalid-parameter"))
+                .body("violations[0].field", equalTo("colour"))
+                .body("detail", containsString("[RED, GREEN]"));
+        given().get("/fixture/colours/RED?after=nope")
+                .then().statusCode(400).body("violations[0].field", equalTo("after"))
+                .body("detail", containsString("UUID"));
+        given().get("/fixture/orders/abc")
+                .then().statusCode(400).body("violations[0].field", equalTo("id"));
+    }
+
+    @Test
+    void noFrameworkWordingReachesTheClient() {
+        for (var answer : java.util.List.of(
+                given().contentType(ContentType.XML).body("<order/>").post("/fixture/orders"),
+                given().delete("/fixture/orders"),
+                given().accept(ContentType.XML).get("/fixture/orders/1"))) {
+            answer.then().contentType(Problem.MEDIA_TYPE)
+                    .body(not(containsString("@Consumes")))
+                    .body(not(containsString("resource method")))
+                    .body(not(containsString("RESTEASY")));
+        }
+    }
+
+    @Test
+    void anExtensionCannotRepeatAMemberName() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Problem.of(CommonProblem.CONFLICT, "x", "/x",
+                java.util.List.of(), java.util.Map.of("status", "CAPTURED"))).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aMissingBodyIsNamedBodyNotByItsJavaName() {
+        given().contentType(ContentType.JSON).post("/fixture/orders")
+                .then().statusCode(400).contentType(Problem.MEDIA_TYPE)
+                .body("code", equalTo("validation-failed"))
+                .body("violations[0].field", equalTo("body"));
+    }
 }

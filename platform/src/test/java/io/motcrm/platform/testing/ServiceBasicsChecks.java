@@ -1,11 +1,13 @@
 package io.motcrm.platform.testing;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 
+import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
@@ -35,6 +37,17 @@ public abstract class ServiceBasicsChecks {
     void openApiAndMetricsAreServed() {
         given().get("/q/openapi?format=json").then().statusCode(200).body("info.title", containsString(serviceName()));
         given().get("/q/metrics").then().statusCode(200).body(containsString("jvm_memory_used_bytes"));
+    }
+
+    /**
+     * The service's part of the API contract: every operation has a stable id, one or more audience tags, a
+     * typed success answer (a schema, or 204) and problem answers; ids are unique.
+     */
+    @Test
+    void everyOperationIsDocumented() {
+        String document = given().get("/q/openapi?format=json").then().statusCode(200).extract().asString();
+        List<String> faults = OpenApiContract.faults(document);
+        assertThat(faults).as("OpenAPI contract faults of this service").isEmpty();
     }
 
     @Test

@@ -21,6 +21,8 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -47,7 +49,6 @@ import io.vertx.ext.web.RoutingContext;
  */
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Customer 360 and privacy")
 public class CustomerViewResource {
 
     public static final String PURPOSE_HEADER = "X-Access-Purpose";
@@ -97,13 +98,15 @@ public class CustomerViewResource {
     @Path("/customers/{customerId}/360")
     @RolesAllowed({ Roles.CUSTOMER, Roles.AGENT, Roles.SUPERVISOR, Roles.ADMIN })
     @ResponseHeader(name = "Cache-Control", value = "no-store")
-    @Operation(summary = "Customer 360: profile, points and tier, open cases, recent feedback and NPS",
-            description = "Staff state their purpose in X-Access-Purpose; a customer may see only their own. "
-                    + "Each section comes from one service; a service that fails or is slow gives "
+    @Tag(name = "Staff")
+    @Operation(operationId = "getCustomer360", summary = "Customer 360: profile, points and tier, open cases, recent feedback and NPS",
+            description = "Staff state their purpose in X-Access-Purpose; a customer may see only their own (the "
+                    + "customer app uses getMy360). Each section comes from one service; a service that fails or is slow gives "
                     + "{\"status\":\"unavailable\"} for its sections while the rest still answers.")
-    @APIResponse(responseCode = "200", description = "The view; some sections may be unavailable")
-    @APIResponse(responseCode = "400", description = "Staff without X-Access-Purpose")
-    @APIResponse(responseCode = "404", description = "No such customer, or not the caller's own record")
+    @APIResponse(responseCode = "200", description = "The view; some sections may be unavailable",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Customer360.class)))
+    @APIResponse(responseCode = "400", description = "`access-purpose-required`: staff without X-Access-Purpose")
+    @APIResponse(responseCode = "404", description = "`customer-not-found`: no such customer, or not the caller's own")
     public Uni<Customer360> view(@PathParam("customerId") UUID customerId,
             @Parameter(description = "Why staff look at this customer (audited)") @HeaderParam(PURPOSE_HEADER) String purpose,
             @Context RoutingContext context) {
@@ -127,13 +130,33 @@ public class CustomerViewResource {
     }
 
     @GET
+    @Path("/me/360")
+    @RolesAllowed(Roles.CUSTOMER)
+    @ResponseHeader(name = "Cache-Control", value = "no-store")
+    @Tag(name = "Customer app")
+    @Operation(operationId = "getMy360", summary = "The signed-in customer's own overview: profile, points and tier, "
+            + "open cases, recent feedback", description = "The same sections as the staff view, for the customer the "
+                    + "token names.")
+    @APIResponse(responseCode = "200", description = "The view; some sections may be unavailable",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Customer360.class)))
+    @APIResponse(responseCode = "404", description = "`customer-not-found`: the token names no customer")
+    public Uni<Customer360> viewMine(@Context RoutingContext context) {
+        UUID customerId = caller.customerId().orElseThrow(
+                () -> new ProblemException(GatewayProblem.CUSTOMER_NOT_FOUND, "The token names no customer"));
+        return view(customerId, null, context);
+    }
+
+    @GET
     @Path("/me/export")
     @RolesAllowed(Roles.CUSTOMER)
     @ResponseHeader(name = "Cache-Control", value = "no-store")
-    @Operation(summary = "Everything MOT CRM holds about the signed-in customer, from all services, as one document",
+    @Tag(name = "Customer app")
+    @Operation(operationId = "exportMyData", summary = "Everything MOT CRM holds about the signed-in customer, from all services, as one document",
             description = "Refused with 503 (export-incomplete) when any service cannot give its part.")
-    @APIResponse(responseCode = "200", description = "The complete export")
-    @APIResponse(responseCode = "503", description = "A service's part is missing; try again later")
+    @APIResponse(responseCode = "200", description = "The complete export",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PrivacyExport.class)))
+    @APIResponse(responseCode = "404", description = "`customer-not-found`: the token names no customer")
+    @APIResponse(responseCode = "503", description = "`export-incomplete`: a service's part is missing; try again later")
     public Uni<PrivacyExport> exportMine(@Context RoutingContext context) {
         UUID customerId = caller.customerId().orElseThrow(
                 () -> new ProblemException(GatewayProblem.CUSTOMER_NOT_FOUND, "The token names no customer"));
@@ -144,11 +167,15 @@ public class CustomerViewResource {
     @Path("/customers/{customerId}/export")
     @RolesAllowed({ Roles.AGENT, Roles.SUPERVISOR, Roles.ADMIN })
     @ResponseHeader(name = "Cache-Control", value = "no-store")
-    @Operation(summary = "Everything MOT CRM holds about a customer, from all services, as one document (staff)",
+    @Tag(name = "Staff")
+    @Operation(operationId = "exportCustomerData", summary = "Everything MOT CRM holds about a customer, from all services, as one document (staff)",
             description = "Staff state their purpose in X-Access-Purpose. Refused with 503 (export-incomplete) "
                     + "when any service cannot give its part.")
-    @APIResponse(responseCode = "200", description = "The complete export")
-    @APIResponse(responseCode = "503", description = "A service's part is missing; try again later")
+    @APIResponse(responseCode = "200", description = "The complete export",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PrivacyExport.class)))
+    @APIResponse(responseCode = "400", description = "`access-purpose-required`: staff without X-Access-Purpose")
+    @APIResponse(responseCode = "404", description = "`customer-not-found`: no such customer")
+    @APIResponse(responseCode = "503", description = "`export-incomplete`: a service's part is missing; try again later")
     public Uni<PrivacyExport> exportFor(@PathParam("customerId") UUID customerId,
             @Parameter(description = "Why staff export this customer's data (audited)") @HeaderParam(PURPOSE_HEADER) String purpose,
             @Context RoutingContext context) {

@@ -2,6 +2,15 @@ package io.motcrm.gateway.edge;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import io.motcrm.platform.problem.CommonProblem;
+import io.motcrm.platform.web.HttpProblems;
 
 import io.motcrm.platform.web.CorrelationId;
 import io.vertx.ext.web.Router;
@@ -23,8 +32,29 @@ public class Edge {
     static final String UI_CSP = "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
             + "img-src 'self' data:; connect-src *; frame-ancestors 'none'";
 
+    /** The web origins allowed to call the API from a browser (the same list Quarkus' CORS filter uses). */
+    @ConfigProperty(name = "quarkus.http.cors.origins")
+    Optional<List<String>> origins;
+
+    @Inject
+    HttpProblems problems;
+
     void install(@Observes Router router) {
         router.route().order(ORDER).handler(this::handle);
+    }
+
+    /**
+     * A browser request from an origin that is not allowed gets a problem body saying so, where the CORS filter
+     * would answer an empty 403. Same-origin requests (Swagger UI served here) and requests without an Origin
+     * (servers, partners' backends) are not CORS requests.
+     */
+    private boolean refusedOrigin(RoutingContext context) {
+        String origin = context.request().getHeader("Origin");
+        if (origin == null || origins.orElse(List.of()).contains(origin)) {
+            return false;
+        }
+        String host = context.request().getHeader("Host");
+        return host == null || !(origin.equals("http://" + host) || origin.equals("https://" + host));
     }
 
     private void handle(RoutingContext context) {
@@ -40,6 +70,11 @@ public class Edge {
             headers.set("Content-Security-Policy", ui ? UI_CSP : API_CSP);
             headers.remove("Server");
         });
+        if (refusedOrigin(context)) {
+            problems.send(context, CommonProblem.FORBIDDEN,
+                    "This web origin may not call the API; operators list allowed origins in MOTCRM_GATEWAY_CORS_ORIGINS");
+            return;
+        }
         context.next();
     }
 

@@ -27,6 +27,24 @@ final class OpenApiDocument {
     static final String BEARER = "bearer";
     static final String OIDC = "oidc";
     private static final String SCHEMA_REF = "#/components/schemas/";
+    private static final String CODES = "x-problem-codes";
+    private static final String PROBLEM_MEDIA_TYPE = "application/problem+json";
+
+    /** The audiences operations are tagged with, in the order a reader meets them. */
+    static final Map<String, String> AUDIENCES = audiences();
+
+    private static Map<String, String> audiences() {
+        Map<String, String> audiences = new java.util.LinkedHashMap<>();
+        audiences.put("Customer app", "What the members' app and the public feedback page call: a signed-in customer's "
+                + "own data under /api/v1/me (the customer is the token's customer_id), and anonymous feedback");
+        audiences.put("Staff", "The staff console: agents, supervisors and admins at moments of truth; reads of "
+                + "customer data state their purpose in X-Access-Purpose");
+        audiences.put("Partner", "Partner companies' backends (client credentials, role partner): redemptions, earns, "
+                + "settlements");
+        audiences.put("Operator", "Admin-only operations: audits, partner management");
+        return java.util.Collections.unmodifiableMap(audiences);
+    }
+
     private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
 
     private final RouteTable routes;
@@ -52,7 +70,7 @@ final class OpenApiDocument {
 
         own.path("paths").fields().forEachRemaining(path -> {
             if (routes.isOwn(path.getKey()) || path.getKey().startsWith("/api/")) {
-                paths.set(path.getKey(), clean(path.getValue().deepCopy(), Access.AUTHENTICATED));
+                paths.set(path.getKey(), withGatewayProblems(clean(path.getValue().deepCopy(), Access.AUTHENTICATED), false));
             }
         });
         own.path("components").path("schemas").fields().forEachRemaining(schema -> schemas.set(schema.getKey(), schema.getValue()));
@@ -83,7 +101,7 @@ final class OpenApiDocument {
             copy.path("paths").fields().forEachRemaining(path -> {
                 var route = routes.match(path.getKey());
                 if (route.isPresent() && route.get().upstream().equals(target)) {
-                    ObjectNode operations = clean((ObjectNode) path.getValue(), route.get().access());
+                    ObjectNode operations = withGatewayProblems(clean((ObjectNode) path.getValue(), route.get().access()), true);
                     if (paths.has(path.getKey())) {
                         ObjectNode existing = (ObjectNode) paths.get(path.getKey());
                         operations.fields().forEachRemaining(op -> existing.putIfAbsent(op.getKey(), op.getValue()));
@@ -115,7 +133,13 @@ final class OpenApiDocument {
         ArrayNode tags = result.putArray("tags");
         Set<String> tagNames = new TreeSet<>();
         paths.forEach(item -> item.forEach(operation -> operation.path("tags").forEach(tag -> tagNames.add(tag.asText()))));
+        AUDIENCES.forEach((name, description) -> {
+            if (tagNames.remove(name)) {
+                tags.addObject().put("name", name).put("description", description);
+            }
+        });
         tagNames.forEach(tag -> tags.addObject().put("name", tag));
+        keepOnlyUsedSchemas(result);
 
         ObjectNode coverage = result.putObject("x-motcrm-coverage");
         ArrayNode undocumented = coverage.putArray("undocumentedPrefixes");
@@ -123,6 +147,90 @@ final class OpenApiDocument {
         ArrayNode missing = coverage.putArray("unavailableServices");
         unavailable.forEach(missing::add);
         return result;
+    }
+
+    /**
+     * What the gateway itself can answer on top of the operation's own answers: 429 for every operation, and for a
+     * forwarded one 502, 503 and 504 when the service cannot be reached, has been failing, or is too slow.
+     */
+    private static ObjectNode withGatewayProblems(ObjectNode pathItem, boolean forwarded) {
+        pathItem.fields().forEachRemaining(entry -> {
+            if (METHODS.contains(entry.getKey()) && entry.getValue() instanceof ObjectNode operation) {
+                ObjectNode responses = operation.has("responses") ? (ObjectNode) operation.get("responses") : operation.putObject("responses");
+                addProblem(responses, "429", "rate-limited", true);
+                if (forwarded) {
+                    addProblem(responses, "502", "upstream-unavailable", false);
+                    addProblem(responses, "503", "upstream-suspended", true);
+                    addProblem(responses, "504", "upstream-timeout", false);
+                }
+                sortByStatus(responses);
+            }
+        });
+        return pathItem;
+    }
+
+    private static void addProblem(ObjectNode responses, String status, String code, boolean retryAfter) {
+        ObjectNode response = responses.has(status) ? (ObjectNode) responses.get(status) : responses.putObject(status);
+        String description = response.path("description").asText("");
+        if (!description.contains("`" + code + "`")) {
+            response.put("description", description.isEmpty() ? "Problem codes: `" + code + "`" : description + "; also `" + code + "`");
+        }
+        ArrayNode codes = response.has(CODES) ? (ArrayNode) response.get(CODES) : JsonNodeFactory.instance.arrayNode();
+        boolean listed = false;
+        for (JsonNode listedCode : codes) {
+            listed |= listedCode.asText().equals(code);
+        }
+        if (!listed) {
+            codes.add(code);
+        }
+        ObjectNode content = JsonNodeFactory.instance.objectNode();
+        content.putObject(PROBLEM_MEDIA_TYPE).putObject("schema").put("$ref", SCHEMA_REF + "Problem");
+        response.set("content", content);
+        response.set(CODES, codes);
+        if (retryAfter && !response.path("headers").has("Retry-After")) {
+            ObjectNode headers = response.has("headers") ? (ObjectNode) response.get("headers") : response.putObject("headers");
+            headers.putObject("Retry-After").put("description", "Seconds to wait before trying again")
+                    .putObject("schema").put("type", "integer").put("format", "int32");
+        }
+    }
+
+    private static void sortByStatus(ObjectNode responses) {
+        Map<String, JsonNode> sorted = new java.util.TreeMap<>();
+        responses.fields().forEachRemaining(entry -> sorted.put(entry.getKey(), entry.getValue()));
+        responses.removeAll();
+        sorted.forEach(responses::set);
+    }
+
+    /** Schemas no operation reaches (e.g. those of /internal operations) are left out. */
+    private static void keepOnlyUsedSchemas(ObjectNode document) {
+        ObjectNode schemas = (ObjectNode) document.path("components").path("schemas");
+        Set<String> used = new java.util.HashSet<>();
+        java.util.Deque<JsonNode> todo = new java.util.ArrayDeque<>();
+        todo.add(document.path("paths"));
+        while (!todo.isEmpty()) {
+            JsonNode node = todo.pop();
+            if (node.isObject()) {
+                JsonNode ref = node.get("$ref");
+                if (ref != null && ref.isTextual() && ref.asText().startsWith(SCHEMA_REF)) {
+                    String name = ref.asText().substring(SCHEMA_REF.length());
+                    if (used.add(name) && schemas.has(name)) {
+                        todo.add(schemas.get(name));
+                    }
+                }
+            }
+            node.forEach(todo::add);
+        }
+        List<String> unused = new ArrayList<>();
+        schemas.fieldNames().forEachRemaining(name -> {
+            if (!used.contains(name)) {
+                unused.add(name);
+            }
+        });
+        schemas.remove(unused);
+        Map<String, JsonNode> sorted = new java.util.TreeMap<>();
+        schemas.fields().forEachRemaining(entry -> sorted.put(entry.getKey(), entry.getValue()));
+        schemas.removeAll();
+        sorted.forEach(schemas::set);
     }
 
     /** Routed prefixes for which no documented path exists. */

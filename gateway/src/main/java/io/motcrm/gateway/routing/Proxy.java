@@ -110,6 +110,22 @@ public class Proxy {
         new Exchange(context, route, permit).start();
     }
 
+    /**
+     * A service names a created resource by its own address (http://loyalty:8083/partner/v1/...); the client
+     * knows only the gateway's, so the Location it gets is the path, resolved against the URL it called.
+     */
+    static String relativeLocation(String location) {
+        try {
+            java.net.URI uri = java.net.URI.create(location);
+            if (!uri.isAbsolute()) {
+                return location;
+            }
+            return uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+        } catch (IllegalArgumentException e) {
+            return location;
+        }
+    }
+
     /** One forwarded request: the state shared by its callbacks. */
     private final class Exchange {
 
@@ -235,7 +251,9 @@ public class Proxy {
                 response.setStatusMessage(answer.statusMessage());
             }
             answer.headers().forEach((name, value) -> {
-                if (!DROPPED_RESPONSE_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
+                if (name.equalsIgnoreCase("Location")) {
+                    response.headers().add(name, relativeLocation(value));
+                } else if (!DROPPED_RESPONSE_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
                     response.headers().add(name, value);
                 }
             });

@@ -2,6 +2,8 @@ package io.motcrm.gateway.edge;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
@@ -83,7 +85,9 @@ class EdgeTest {
         given().header("Origin", CONSOLE).header("Authorization", Callers.agent())
                 .get("/api/v1/touchpoints")
                 .then().statusCode(200)
-                .header("Access-Control-Allow-Origin", CONSOLE);
+                .header("Access-Control-Allow-Origin", CONSOLE)
+                .header("Access-Control-Expose-Headers", allOf(containsString("Idempotent-Replayed"),
+                        containsString("Location"), containsString("Retry-After")));
     }
 
     @Test
@@ -92,7 +96,14 @@ class EdgeTest {
                 .header("Access-Control-Request-Method", "GET")
                 .options("/api/v1/touchpoints")
                 .then().statusCode(403)
+                .contentType("application/problem+json")
+                .body("code", equalTo("forbidden"))
                 .header("Access-Control-Allow-Origin", nullValue());
+        given().header("Origin", "https://evil.example").header("Authorization", Callers.agent())
+                .get("/api/v1/touchpoints")
+                .then().statusCode(403)
+                .contentType("application/problem+json")
+                .body("detail", containsString("origin"));
         // The service's own permissive header never reaches the browser.
         given().header("Authorization", Callers.agent())
                 .get("/api/v1/touchpoints")

@@ -22,6 +22,9 @@ public class CallerAccess {
 
     public static final String PURPOSE_HEADER = "X-Access-Purpose";
     public static final int MAX_PURPOSE_LENGTH = 200;
+    /** How the OpenAPI document describes {@value #PURPOSE_HEADER}. */
+    public static final String PURPOSE_DESCRIPTION = "Staff only: why they access this customer's data, at most "
+            + MAX_PURPOSE_LENGTH + " characters; recorded in the customer's access log";
 
     @Inject
     Caller caller;
@@ -37,6 +40,15 @@ public class CallerAccess {
     /** The signed-in customer's id, when the caller is a customer (and not also staff). */
     public Optional<UUID> customerId() {
         return caller.isStaff() ? Optional.empty() : caller.customerId();
+    }
+
+    /**
+     * The signed-in customer's own id, for the {@code /api/v1/me/...} routes and a customer's sign-up. A
+     * token without the {@code customer_id} claim (or a staff token) names nobody: 403 forbidden.
+     */
+    public UUID me() {
+        return customerId().orElseThrow(() -> new ProblemException(CommonProblem.FORBIDDEN,
+                "The token does not name a customer"));
     }
 
     /** The name recorded in audit trails: the token's user or client name. */

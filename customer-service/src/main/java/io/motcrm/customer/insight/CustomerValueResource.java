@@ -11,6 +11,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.motcrm.platform.security.Roles;
@@ -29,9 +32,12 @@ public class CustomerValueResource {
 
     @GET
     @RolesAllowed(Roles.SERVICE)
-    @Operation(summary = "A customer's lifecycle stage and lifetime value, for feedback-service's case priority",
-            description = "404 customer-not-found for an unknown or erased customer. Lifetime value in minor units: "
-                    + Insights.CLV_FORMULA)
+    @Operation(operationId = "getCustomerValue",
+            summary = "A customer's lifecycle stage and lifetime value, for feedback-service's case priority",
+            description = "Lifetime value in minor units: " + Insights.CLV_FORMULA)
+    @APIResponse(responseCode = "200", description = "The customer's value",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CustomerValue.class)))
+    @APIResponse(responseCode = "404", description = "`customer-not-found`: no such customer, or the customer is erased")
     public CustomerValue value(@PathParam("customerId") UUID customerId) {
         InsightView insight = insights.get(customerId);
         return new CustomerValue(customerId, insight.lifecycleStage(), insight.lifetimeValueMinor());

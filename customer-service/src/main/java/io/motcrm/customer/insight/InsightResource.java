@@ -12,14 +12,18 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.motcrm.customer.ApiProblems;
 import io.motcrm.customer.CallerAccess;
 import io.motcrm.platform.security.Roles;
 
 @Path("/api/v1/customers/{customerId}/insight")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Insight")
 public class InsightResource {
 
     @Inject
@@ -30,11 +34,17 @@ public class InsightResource {
 
     @GET
     @RolesAllowed({ Roles.AGENT, Roles.SUPERVISOR, Roles.ADMIN })
-    @Operation(summary = "A customer's RFM scores, lifecycle stage, top categories and lifetime value (staff)",
+    @Tag(name = "Staff")
+    @Operation(operationId = "getCustomerInsight",
+            summary = "A customer's RFM scores, lifecycle stage, top categories and lifetime value",
             description = "RFM: quintiles 1-5 (5 best) over active customers with a purchase, from the last full "
                     + "recomputation. Lifetime value: " + Insights.CLV_FORMULA)
+    @APIResponse(responseCode = "200", description = "The insight, computed now if it never was",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InsightView.class)))
+    @APIResponse(responseCode = "400", description = ApiProblems.PURPOSE_REQUIRED)
+    @APIResponse(responseCode = "404", description = "`customer-not-found`: no such customer, or the customer is erased")
     public InsightView get(@PathParam("customerId") UUID customerId,
-            @HeaderParam(CallerAccess.PURPOSE_HEADER) String purpose) {
+            @Parameter(description = CallerAccess.PURPOSE_DESCRIPTION) @HeaderParam(CallerAccess.PURPOSE_HEADER) String purpose) {
         access.requirePurpose(purpose);
         return insights.get(customerId);
     }

@@ -15,8 +15,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.motcrm.customer.ApiProblems;
 import io.motcrm.customer.CallerAccess;
 import io.motcrm.customer.audience.Audiences;
 import io.motcrm.customer.consent.Consents;
@@ -28,11 +33,14 @@ import io.motcrm.customer.purchase.Purchases;
 import io.motcrm.customer.referral.Referrals;
 import io.motcrm.platform.security.Roles;
 
-/** The export of everything held about a customer. */
+/**
+ * The export of everything customer-service holds about a customer. The gateway puts it together with the
+ * other services' parts ({@code GET /api/v1/me/export} for the customer, the same path for staff), so this
+ * service has no {@code /me} twin of it.
+ */
 @Path("/api/v1/customers/{customerId}/export")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Privacy")
 public class ExportResource {
 
     @Inject
@@ -65,12 +73,18 @@ public class ExportResource {
     @GET
     @RolesAllowed({ Roles.CUSTOMER, Roles.AGENT, Roles.SUPERVISOR, Roles.ADMIN })
     @Transactional
-    @Operation(summary = "Everything held about the customer, as one JSON document",
+    @Tag(name = "Staff")
+    @Operation(operationId = "exportCustomerProfileData",
+            summary = "Everything customer-service holds about the customer, as one JSON document",
             description = "Profile, consents and their history, purchases with returns, referrals, insight, "
                     + "marketing contacts, the access log and the erasure record. A staff export is logged; "
                     + "masking applies as for the profile.")
+    @APIResponse(responseCode = "200", description = "The export",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CustomerExport.class)))
+    @APIResponse(responseCode = "400", description = ApiProblems.PURPOSE_REQUIRED)
+    @APIResponse(responseCode = "404", description = ApiProblems.CUSTOMER_NOT_FOUND)
     public CustomerExport export(@PathParam("customerId") UUID customerId,
-            @HeaderParam(CallerAccess.PURPOSE_HEADER) String purpose) {
+            @Parameter(description = CallerAccess.PURPOSE_DESCRIPTION) @HeaderParam(CallerAccess.PURPOSE_HEADER) String purpose) {
         access.requireProfileAccess(customerId, purpose);
         Customer customer = Customers.find(customerId);
         CustomerView profile = disclosure.disclose(CustomerView.of(customer), purpose, ProfileAccess.Action.EXPORT);

@@ -1,11 +1,12 @@
 package io.motcrm.customer.profile;
 
+import io.motcrm.platform.problem.ProblemException;
+
 import java.util.IllformedLocaleException;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
 import io.motcrm.customer.CustomerProblem;
-import io.motcrm.platform.problem.ProblemException;
 
 /** Normalises contact details so that one address or number has one spelling, and rejects the invalid. */
 public final class ContactDetails {
@@ -31,8 +32,7 @@ public final class ContactDetails {
         if (email.length() > MAX_EMAIL_LENGTH || !EMAIL.matcher(email).matches()
                 || email.startsWith(".") || email.contains("..") || email.indexOf('@') > 0
                         && email.charAt(email.indexOf('@') - 1) == '.') {
-            throw new ProblemException(CustomerProblem.INVALID_EMAIL, "'email' is not a valid email address")
-                    .with("field", "email");
+            throw ProblemException.forField(CustomerProblem.INVALID_EMAIL, "email", "is not a valid email address");
         }
         return email;
     }
@@ -50,9 +50,8 @@ public final class ContactDetails {
             phone = "+" + phone.substring(2);
         }
         if (!E164.matcher(phone).matches()) {
-            throw new ProblemException(CustomerProblem.INVALID_PHONE,
-                    "'phone' must be an international number: + and country code, 8 to 15 digits")
-                    .with("field", "phone");
+            throw ProblemException.forField(CustomerProblem.INVALID_PHONE, "phone",
+                    "must be an international number: + and country code, 8 to 15 digits");
         }
         return phone;
     }
@@ -69,8 +68,8 @@ public final class ContactDetails {
             }
             return locale.toLanguageTag();
         } catch (IllformedLocaleException e) {
-            throw new ProblemException(CustomerProblem.INVALID_LOCALE, "'locale' must be a language tag such as ko-KR")
-                    .with("field", "locale");
+            throw ProblemException.forField(CustomerProblem.INVALID_LOCALE, "locale",
+                    "must be a language tag such as ko-KR");
         }
     }
 

@@ -24,30 +24,40 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.motcrm.customer.ApiExamples;
+import io.motcrm.customer.ApiProblems;
 import io.motcrm.customer.CallerAccess;
 import io.motcrm.customer.privacy.AccessPurposes;
 import io.motcrm.customer.privacy.Disclosure;
 import io.motcrm.customer.privacy.ProfileAccess;
-import io.motcrm.platform.security.Roles;
 import io.motcrm.platform.idempotency.Idempotency;
-import io.motcrm.platform.problem.CommonProblem;
-import io.motcrm.platform.problem.ProblemException;
+import io.motcrm.platform.security.Roles;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
  * Customer profiles. A customer reaches only their own (anyone else's answers 404); staff reach every
- * profile and state why in {@value CallerAccess#PURPOSE_HEADER}.
+ * profile and state why in {@value CallerAccess#PURPOSE_HEADER}. The customer's app reads and changes
+ * the profile under {@code /api/v1/me/profile} ({@link MyProfileResource}).
  */
 @Path("/api/v1/customers")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Customers")
 public class CustomerResource {
 
     public static final int MAX_PAGE_SIZE = 100;
     public static final String MERGE_PATCH = "application/merge-patch+json";
+    static final String JSON = MediaType.APPLICATION_JSON;
+
+    static final String UPDATE_SUMMARY = "Change a profile: fields left out (or null) keep their values";
+    static final String UPDATE_REFUSED = ApiProblems.CUSTOMER_ERASED + "; " + ApiProblems.CONTACTS_TAKEN;
 
     @Inject
     Customers customers;
@@ -71,12 +81,25 @@ public class CustomerResource {
 
     @POST
     @RolesAllowed({ Roles.CUSTOMER, Roles.AGENT, Roles.SUPERVISOR, Roles.ADMIN })
-    @Operation(summary = "Sign a customer up (requires an Idempotency-Key)",
+    @Tag(name = "Customer app")
+    @Tag(name = "Staff")
+    @Operation(operationId = "signUpCustomer", summary = "Sign a customer up",
             description = "Staff sign up any customer; a signed-in customer signs up themselves, under the id "
                     + "their token names. Opens the customer's points account in loyalty-service.")
+    @RequestBody(content = @Content(mediaType = JSON, schema = @Schema(implementation = SignUpRequest.class),
+            examples = @ExampleObject(name = "sign-up", value = ApiExamples.SIGN_UP_REQUEST)))
+    @APIResponse(responseCode = "201", description = "Signed up; Location is the profile",
+            content = @Content(mediaType = JSON, schema = @Schema(implementation = CustomerView.class),
+                    examples = @ExampleObject(name = "customer", value = ApiExamples.CUSTOMER)))
+    @APIResponse(responseCode = "400", description = "`contact-required`: neither email nor phone; "
+            + ApiProblems.INVALID_CONTACTS)
+    @APIResponse(responseCode = "403", description = "`forbidden`: a customer's token that names no customer")
+    @APIResponse(responseCode = "409", description = "`customer-exists`: the signed-in customer already has a profile; "
+            + ApiProblems.CONTACTS_TAKEN + "; `conflict`: a concurrent sign-up drew the same member or referral code, "
+            + "send the request again")
+    @APIResponse(responseCode = "422", description = "`unknown-referral-code`: 'referralCode' is no active customer's")
     public Response signUp(@HeaderParam(Idempotency.HEADER) String key, @Valid @NotNull SignUpRequest request) {
-        UUID id = access.isStaff() ? null : access.customerId().orElseThrow(() -> new ProblemException(
-                CommonProblem.FORBIDDEN, "The token does not name a customer"));
+        UUID id = access.isStaff() ? null : access.me();
         return idempotency.execute(key, "customer.sign-up", new SignUpCommand(id, request), () -> {
             CustomerView created = customers.signUp(id == null ? UUID.randomUUID() : id, request);
             return Response.created(URI.create("/api/v1/customers/" + created.id())).entity(created).build();
@@ -86,9 +109,17 @@ public class CustomerResource {
     @GET
     @Path("/{customerId}")
     @RolesAllowed({ Roles.CUSTOMER, Roles.AGENT, Roles.SUPERVISOR, Roles.ADMIN })
-    @Operation(summary = "A customer's profile", description = "The customer's own, or any for staff." + MASKING)
+    @Tag(name = "Staff")
+    @Operation(operationId = "getCustomer", summary = "A customer's profile",
+            description = "The customer's own, or any for staff." + MASKING)
+    @APIResponse(responseCode = "200", description = "The profile, contacts masked for some staff callers",
+            content = @Content(mediaType = JSON, schema = @Schema(implementation = CustomerView.class), examples = {
+                    @ExampleObject(name = "in full", value = ApiExamples.CUSTOMER),
+                    @ExampleObject(name = "masked", value = ApiExamples.CUSTOMER_MASKED) }))
+    @APIResponse(responseCode = "400", description = ApiProblems.PURPOSE_REQUIRED)
+    @APIResponse(responseCode = "404", description = ApiProblems.CUSTOMER_NOT_FOUND)
     public CustomerView get(@PathParam("customerId") UUID customerId,
-            @HeaderParam(CallerAccess.PURPOSE_HEADER) String purpose) {
+            @Parameter(description = CallerAccess.PURPOSE_DESCRIPTION) @HeaderParam(CallerAccess.PURPOSE_HEADER) String purpose) {
         access.requireProfileAccess(customerId, purpose);
         return disclosure.disclose(customers.get(customerId), purpose, ProfileAccess.Action.READ);
     }
@@ -97,18 +128,39 @@ public class CustomerResource {
     @Path("/{customerId}")
     @Consumes({ MediaType.APPLICATION_JSON, MERGE_PATCH })
     @RolesAllowed({ Roles.CUSTOMER, Roles.AGENT, Roles.SUPERVISOR, Roles.ADMIN })
-    @Operation(summary = "Change a profile: fields left out keep their values")
+    @Tag(name = "Staff")
+    @Operation(operationId = "updateCustomer", summary = UPDATE_SUMMARY,
+            description = "The customer's own, or any for staff." + MASKING)
+    @RequestBody(content = {
+            @Content(mediaType = JSON, schema = @Schema(implementation = CustomerPatch.class),
+                    examples = @ExampleObject(name = "new phone", value = ApiExamples.PROFILE_PATCH)),
+            @Content(mediaType = MERGE_PATCH, schema = @Schema(implementation = CustomerPatch.class),
+                    examples = @ExampleObject(name = "new phone", value = ApiExamples.PROFILE_PATCH)) })
+    @APIResponse(responseCode = "200", description = "The changed profile",
+            content = @Content(mediaType = JSON, schema = @Schema(implementation = CustomerView.class)))
+    @APIResponse(responseCode = "400", description = ApiProblems.PURPOSE_REQUIRED + "; " + ApiProblems.INVALID_CONTACTS)
+    @APIResponse(responseCode = "404", description = ApiProblems.CUSTOMER_NOT_FOUND)
+    @APIResponse(responseCode = "409", description = UPDATE_REFUSED)
     public CustomerView update(@PathParam("customerId") UUID customerId,
-            @HeaderParam(CallerAccess.PURPOSE_HEADER) String purpose, @Valid @NotNull CustomerPatch patch) {
+            @Parameter(description = CallerAccess.PURPOSE_DESCRIPTION) @HeaderParam(CallerAccess.PURPOSE_HEADER) String purpose,
+            @Valid @NotNull CustomerPatch patch) {
         access.requireProfileAccess(customerId, purpose);
         return disclosure.disclose(customers.update(customerId, patch), purpose, ProfileAccess.Action.UPDATE);
     }
 
     @GET
     @RolesAllowed({ Roles.AGENT, Roles.SUPERVISOR, Roles.ADMIN })
-    @Operation(summary = "Find customers by member code, email, phone or the start of the name (staff)",
+    @Tag(name = "Staff")
+    @Operation(operationId = "searchCustomers",
+            summary = "Find customers by member code, email, phone or the start of the name",
             description = "Each customer shown is a logged read." + MASKING)
-    public CustomerPage search(@HeaderParam(CallerAccess.PURPOSE_HEADER) String purpose,
+    @APIResponse(responseCode = "200", description = "One page of matches, ordered by name",
+            content = @Content(mediaType = JSON, schema = @Schema(implementation = CustomerPage.class)))
+    @APIResponse(responseCode = "400", description = ApiProblems.PURPOSE_REQUIRED
+            + "; `search-filter-required`: no filter given; `invalid-email`, `invalid-phone`: the email or phone "
+            + "filter is not valid (the parameter is named in 'violations')")
+    public CustomerPage search(
+            @Parameter(description = CallerAccess.PURPOSE_DESCRIPTION) @HeaderParam(CallerAccess.PURPOSE_HEADER) String purpose,
             @QueryParam("memberCode") @Size(max = 40) String memberCode,
             @QueryParam("email") @Size(max = 320) String email,
             @QueryParam("phone") @Size(max = 40) String phone,

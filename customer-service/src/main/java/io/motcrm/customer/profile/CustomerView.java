@@ -4,10 +4,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /** A customer's profile as the API shows it. */
 @RegisterForReflection
+@Schema(requiredProperties = { "id", "name", "status", "contactsMasked", "createdAt", "updatedAt" })
 public record CustomerView(
         UUID id,
         String memberCode,

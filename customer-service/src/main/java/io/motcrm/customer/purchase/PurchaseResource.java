@@ -22,8 +22,16 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.motcrm.customer.ApiExamples;
+import io.motcrm.customer.ApiProblems;
 import io.motcrm.customer.CallerAccess;
 import io.motcrm.platform.idempotency.Idempotency;
 import io.motcrm.platform.security.Roles;
@@ -31,15 +39,17 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
  * A customer's purchases. Ordering systems (role {@code service}) and staff record purchases and
- * returns; the customer and staff (with a purpose) read the history.
+ * returns; the customer and staff (with a purpose) read the history, the customer's app under
+ * {@code /api/v1/me/purchases} ({@link MyPurchaseResource}).
  */
 @Path("/api/v1/customers/{customerId}/purchases")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Purchases")
 public class PurchaseResource {
 
     public static final int MAX_PAGE_SIZE = 100;
+    static final String JSON = MediaType.APPLICATION_JSON;
+    static final String PURCHASE_NOT_FOUND = "`purchase-not-found`: no such purchase of this customer";
 
     @Inject
     Purchases purchases;
@@ -60,11 +70,26 @@ public class PurchaseResource {
 
     @POST
     @RolesAllowed({ Roles.SERVICE, Roles.AGENT, Roles.SUPERVISOR, Roles.ADMIN })
-    @Operation(summary = "Record a purchase (requires an Idempotency-Key)",
-            description = "The source's order id identifies the purchase: the first request records it (201), a "
-                    + "repeat with the same contents answers 200 with the same purchase, other contents 409 "
-                    + "purchase-conflict. Sends purchase-recorded to loyalty-service and, on the customer's first "
-                    + "purchase, referral-completed when they were referred.")
+    @Tag(name = "Internal")
+    @Tag(name = "Staff")
+    @Operation(operationId = "recordPurchase", summary = "Record a purchase",
+            description = "Called by ordering systems (role service) and staff. The source's order id identifies "
+                    + "the purchase: the first request records it (201), a repeat with the same contents answers 200 "
+                    + "with the same purchase, other contents 409 purchase-conflict. Sends purchase-recorded to "
+                    + "loyalty-service and, on the customer's first purchase, referral-completed when they were referred.")
+    @RequestBody(content = @Content(mediaType = JSON, schema = @Schema(implementation = PurchaseRequest.class),
+            examples = @ExampleObject(name = "web order", value = ApiExamples.PURCHASE_REQUEST)))
+    @APIResponse(responseCode = "201", description = "Recorded; Location is the purchase",
+            content = @Content(mediaType = JSON, schema = @Schema(implementation = PurchaseView.class),
+                    examples = @ExampleObject(name = "purchase", value = ApiExamples.PURCHASE)))
+    @APIResponse(responseCode = "200", description = "This order was recorded before with the same contents: that purchase",
+            content = @Content(mediaType = JSON, schema = @Schema(implementation = PurchaseView.class),
+                    examples = @ExampleObject(name = "purchase", value = ApiExamples.PURCHASE)))
+    @APIResponse(responseCode = "400", description = "`purchase-in-future`: 'occurredAt' is more than 5 minutes ahead "
+            + "(named in 'violations'); `amount-too-large`: the total does not fit in 64 bits")
+    @APIResponse(responseCode = "404", description = "`customer-not-found`: no such customer")
+    @APIResponse(responseCode = "409", description = ApiProblems.CUSTOMER_ERASED
+            + "; `purchase-conflict`: this source's order id was recorded with other contents or for another customer")
     public Response record(@PathParam("customerId") UUID customerId, @HeaderParam(Idempotency.HEADER) String key,
             @Valid @NotNull PurchaseRequest request) {
         return idempotency.execute(key, "purchase.record", new RecordCommand(customerId, request), () -> {
@@ -80,9 +105,19 @@ public class PurchaseResource {
     @POST
     @Path("/{purchaseId}/returns")
     @RolesAllowed({ Roles.SERVICE, Roles.AGENT, Roles.SUPERVISOR, Roles.ADMIN })
-    @Operation(summary = "Record a return against a purchase (requires an Idempotency-Key)",
-            description = "With lines, returns those quantities; with none, everything not yet returned. More than "
-                    + "was bought is 409 return-exceeds-purchase. Sends purchase-returned to loyalty-service.")
+    @Tag(name = "Internal")
+    @Tag(name = "Staff")
+    @Operation(operationId = "recordPurchaseReturn", summary = "Record a return against a purchase",
+            description = "With lines, returns those quantities; with none (or no body), everything not yet returned. "
+                    + "Sends purchase-returned to loyalty-service.")
+    @RequestBody(required = false, content = @Content(mediaType = JSON, schema = @Schema(implementation = ReturnRequest.class)))
+    @APIResponse(responseCode = "201", description = "Recorded; the purchase with its returns, which Location names",
+            content = @Content(mediaType = JSON, schema = @Schema(implementation = PurchaseView.class)))
+    @APIResponse(responseCode = "400", description = "`unknown-purchase-line`: the purchase has no such line; "
+            + "`duplicate-return-line`: a line is named twice; `amount-too-large`: the amount does not fit in 64 bits")
+    @APIResponse(responseCode = "404", description = "`customer-not-found`: no such customer; " + PURCHASE_NOT_FOUND)
+    @APIResponse(responseCode = "409", description = ApiProblems.CUSTOMER_ERASED
+            + "; `return-exceeds-purchase`: more than is left to return (members 'lineNo', 'returnable'), or nothing left")
     public Response returnGoods(@PathParam("customerId") UUID customerId, @PathParam("purchaseId") UUID purchaseId,
             @HeaderParam(Idempotency.HEADER) String key, @Valid ReturnRequest request) {
         ReturnRequest body = request == null ? new ReturnRequest(null) : request;
@@ -95,9 +130,14 @@ public class PurchaseResource {
 
     @GET
     @RolesAllowed({ Roles.CUSTOMER, Roles.AGENT, Roles.SUPERVISOR, Roles.ADMIN })
-    @Operation(summary = "A customer's purchases, newest first, with lines and returns")
+    @Tag(name = "Staff")
+    @Operation(operationId = "listCustomerPurchases", summary = "A customer's purchases, newest first, with lines and returns")
+    @APIResponse(responseCode = "200", description = "One page of purchases",
+            content = @Content(mediaType = JSON, schema = @Schema(implementation = PurchaseView.Page.class)))
+    @APIResponse(responseCode = "400", description = ApiProblems.PURPOSE_REQUIRED)
+    @APIResponse(responseCode = "404", description = ApiProblems.CUSTOMER_NOT_FOUND)
     public PurchaseView.Page history(@PathParam("customerId") UUID customerId,
-            @HeaderParam(CallerAccess.PURPOSE_HEADER) String purpose,
+            @Parameter(description = CallerAccess.PURPOSE_DESCRIPTION) @HeaderParam(CallerAccess.PURPOSE_HEADER) String purpose,
             @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(MAX_PAGE_SIZE) int size) {
         access.requireProfileAccess(customerId, purpose);
@@ -107,9 +147,15 @@ public class PurchaseResource {
     @GET
     @Path("/{purchaseId}")
     @RolesAllowed({ Roles.CUSTOMER, Roles.AGENT, Roles.SUPERVISOR, Roles.ADMIN })
-    @Operation(summary = "One purchase")
+    @Tag(name = "Staff")
+    @Operation(operationId = "getCustomerPurchase", summary = "One purchase of a customer, with lines and returns")
+    @APIResponse(responseCode = "200", description = "The purchase",
+            content = @Content(mediaType = JSON, schema = @Schema(implementation = PurchaseView.class),
+                    examples = @ExampleObject(name = "purchase", value = ApiExamples.PURCHASE)))
+    @APIResponse(responseCode = "400", description = ApiProblems.PURPOSE_REQUIRED)
+    @APIResponse(responseCode = "404", description = ApiProblems.CUSTOMER_NOT_FOUND + "; " + PURCHASE_NOT_FOUND)
     public PurchaseView get(@PathParam("customerId") UUID customerId, @PathParam("purchaseId") UUID purchaseId,
-            @HeaderParam(CallerAccess.PURPOSE_HEADER) String purpose) {
+            @Parameter(description = CallerAccess.PURPOSE_DESCRIPTION) @HeaderParam(CallerAccess.PURPOSE_HEADER) String purpose) {
         access.requireProfileAccess(customerId, purpose);
         return purchases.get(customerId, purchaseId);
     }

@@ -4,10 +4,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /** A purchase as the API shows it, with its lines and the returns made against it. */
 @RegisterForReflection
+@Schema(requiredProperties = { "id", "customerId", "source", "externalOrderId", "occurredAt", "channel", "totalMinor",
+        "returnedMinor", "lines", "returns" })
 public record PurchaseView(
         UUID id,
         UUID customerId,

@@ -72,8 +72,7 @@ public class Purchases {
         Customer customer = lockActive(customerId, "An erased customer cannot make purchases");
         Instant now = now();
         if (request.occurredAt().isAfter(now.plus(CLOCK_SKEW))) {
-            throw new ProblemException(CustomerProblem.PURCHASE_IN_FUTURE, "'occurredAt' lies in the future")
-                    .with("field", "occurredAt");
+            throw ProblemException.forField(CustomerProblem.PURCHASE_IN_FUTURE, "occurredAt", "lies in the future");
         }
         String hash = fingerprint(customerId, request);
         Purchase existing = Purchase.find("source = ?1 and externalOrderId = ?2", request.source(),

@@ -16,15 +16,23 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.motcrm.customer.ApiProblems;
 import io.motcrm.customer.CallerAccess;
 import io.motcrm.platform.security.Roles;
 
+/** Recommendations for a customer; the customer's app reads its own under {@code /api/v1/me/recommendations}. */
 @Path("/api/v1/customers/{customerId}/recommendations")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Recommendations")
 public class RecommendationResource {
+
+    static final String DESCRIPTION = "Ranked by the number of baskets shared with the customer's items. Empty "
+            + "(personalized: false) unless the customer's personalization consent is granted.";
 
     @Inject
     Recommendations recommendations;
@@ -34,11 +42,17 @@ public class RecommendationResource {
 
     @GET
     @RolesAllowed({ Roles.CUSTOMER, Roles.AGENT, Roles.SUPERVISOR, Roles.ADMIN })
-    @Operation(summary = "Items often bought with the customer's purchases, which they have not bought",
-            description = "Ranked by the number of baskets shared with the customer's items. Empty "
-                    + "(personalized: false) unless the customer's personalization consent is granted.")
+    @Tag(name = "Staff")
+    @Operation(operationId = "listCustomerRecommendations",
+            summary = "Items often bought with the customer's purchases, which they have not bought",
+            description = DESCRIPTION)
+    @APIResponse(responseCode = "200", description = "The recommendations",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = Recommendations.RecommendationList.class)))
+    @APIResponse(responseCode = "400", description = ApiProblems.PURPOSE_REQUIRED)
+    @APIResponse(responseCode = "404", description = ApiProblems.CUSTOMER_NOT_FOUND)
     public Recommendations.RecommendationList get(@PathParam("customerId") UUID customerId,
-            @HeaderParam(CallerAccess.PURPOSE_HEADER) String purpose,
+            @Parameter(description = CallerAccess.PURPOSE_DESCRIPTION) @HeaderParam(CallerAccess.PURPOSE_HEADER) String purpose,
             @QueryParam("limit") @DefaultValue("10") @Min(1) @Max(Recommendations.MAX_LIMIT) int limit) {
         access.requireProfileAccess(customerId, purpose);
         return recommendations.forCustomer(customerId, limit);

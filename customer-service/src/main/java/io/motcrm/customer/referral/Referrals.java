@@ -57,6 +57,19 @@ public class Referrals {
         throw new IllegalStateException("No free referral code after " + CODE_ATTEMPTS + " attempts");
     }
 
+    /** Links an existing, not erased customer to the owner of {@code code} (after sign-up). */
+    @Transactional
+    public ReferralView.Link linkReferrer(UUID refereeId, String code) {
+        Customer customer = Customer.findById(refereeId);
+        if (customer == null) {
+            throw new ProblemException(CustomerProblem.CUSTOMER_NOT_FOUND, "No customer " + refereeId);
+        }
+        if (customer.status == CustomerStatus.ERASED) {
+            throw new ProblemException(CustomerProblem.CUSTOMER_ERASED, "The customer has been erased");
+        }
+        return link(refereeId, code);
+    }
+
     /** Links a customer to the owner of {@code code}; runs in the caller's transaction (sign-up) or its own. */
     @Transactional
     public ReferralView.Link link(UUID refereeId, String code) {
@@ -65,8 +78,8 @@ public class Referrals {
                 : Customer.<Customer> find("referralCode = ?1 and status = ?2", normal, CustomerStatus.ACTIVE)
                         .firstResult();
         if (referrer == null) {
-            throw new ProblemException(CustomerProblem.UNKNOWN_REFERRAL_CODE, "No customer has this referral code")
-                    .with("field", "referralCode");
+            throw ProblemException.forField(CustomerProblem.UNKNOWN_REFERRAL_CODE, "referralCode",
+                    "is no active customer's referral code");
         }
         if (referrer.id.equals(refereeId)) {
             throw new ProblemException(CustomerProblem.SELF_REFERRAL, "A customer cannot use their own referral code");

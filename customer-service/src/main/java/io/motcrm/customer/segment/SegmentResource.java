@@ -22,8 +22,13 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.motcrm.customer.ApiProblems;
 import io.motcrm.customer.CallerAccess;
 import io.motcrm.platform.idempotency.Idempotency;
 import io.motcrm.platform.security.Roles;
@@ -32,10 +37,13 @@ import io.motcrm.platform.security.Roles;
 @Path("/api/v1/segments")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Segments")
+@Tag(name = "Staff")
 public class SegmentResource {
 
     public static final int MAX_PAGE_SIZE = 100;
+    static final String JSON = MediaType.APPLICATION_JSON;
+    static final String PURPOSE = "Why staff read customer data, at most " + CallerAccess.MAX_PURPOSE_LENGTH + " characters";
+    static final String NOT_FOUND = "`segment-not-found`: no such segment";
     static final String RULES = "A rule is {\"conditions\": [{\"field\", \"op\", \"value\"}, ...]}, all of which must hold. "
             + "Fields: lifecycleStage (eq, ne, in; prospect, first_purchase, repeat, loyal, at_risk, lapsed), "
             + "recencyScore, frequencyScore, monetaryScore (eq, gte, lte; 1-5), purchaseCount (eq, gte, lte), "
@@ -54,7 +62,12 @@ public class SegmentResource {
 
     @POST
     @RolesAllowed({ Roles.SUPERVISOR, Roles.ADMIN })
-    @Operation(summary = "Save a segment (requires an Idempotency-Key)", description = RULES)
+    @Operation(operationId = "createSegment", summary = "Save a segment: a name and a rule over customer insight",
+            description = RULES)
+    @APIResponse(responseCode = "201", description = "Saved; Location is the segment",
+            content = @Content(mediaType = JSON, schema = @Schema(implementation = SegmentViews.SegmentView.class)))
+    @APIResponse(responseCode = "400", description = "`invalid-segment-rule`: the rule is not valid (the detail says why)")
+    @APIResponse(responseCode = "409", description = "`segment-name-taken`: another segment has this name")
     public Response create(@HeaderParam(Idempotency.HEADER) String key,
             @Valid @NotNull SegmentViews.CreateRequest request) {
         return idempotency.execute(key, "segment.create", request, () -> {
@@ -65,8 +78,11 @@ public class SegmentResource {
 
     @GET
     @RolesAllowed({ Roles.AGENT, Roles.SUPERVISOR, Roles.ADMIN })
-    @Operation(summary = "The saved segments, by name")
-    public SegmentViews.SegmentPage list(@HeaderParam(CallerAccess.PURPOSE_HEADER) String purpose,
+    @Operation(operationId = "listSegments", summary = "The saved segments, by name")
+    @APIResponse(responseCode = "200", description = "One page of segments",
+            content = @Content(mediaType = JSON, schema = @Schema(implementation = SegmentViews.SegmentPage.class)))
+    @APIResponse(responseCode = "400", description = ApiProblems.PURPOSE_REQUIRED)
+    public SegmentViews.SegmentPage list(@Parameter(description = PURPOSE) @HeaderParam(CallerAccess.PURPOSE_HEADER) String purpose,
             @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(MAX_PAGE_SIZE) int size) {
         access.requirePurpose(purpose);
@@ -76,9 +92,13 @@ public class SegmentResource {
     @GET
     @Path("/{segmentId}")
     @RolesAllowed({ Roles.AGENT, Roles.SUPERVISOR, Roles.ADMIN })
-    @Operation(summary = "A segment")
+    @Operation(operationId = "getSegment", summary = "A segment")
+    @APIResponse(responseCode = "200", description = "The segment",
+            content = @Content(mediaType = JSON, schema = @Schema(implementation = SegmentViews.SegmentView.class)))
+    @APIResponse(responseCode = "400", description = ApiProblems.PURPOSE_REQUIRED)
+    @APIResponse(responseCode = "404", description = NOT_FOUND)
     public SegmentViews.SegmentView get(@PathParam("segmentId") UUID segmentId,
-            @HeaderParam(CallerAccess.PURPOSE_HEADER) String purpose) {
+            @Parameter(description = PURPOSE) @HeaderParam(CallerAccess.PURPOSE_HEADER) String purpose) {
         access.requirePurpose(purpose);
         return segments.get(segmentId);
     }
@@ -86,10 +106,14 @@ public class SegmentResource {
     @GET
     @Path("/{segmentId}/members")
     @RolesAllowed({ Roles.AGENT, Roles.SUPERVISOR, Roles.ADMIN })
-    @Operation(summary = "The active customers matching the segment's rule now, by id",
+    @Operation(operationId = "listSegmentMembers", summary = "The active customers matching the segment's rule now, by id",
             description = "Evaluated over each customer's insight (stage and value current, RFM from the last full run).")
+    @APIResponse(responseCode = "200", description = "One page of members",
+            content = @Content(mediaType = JSON, schema = @Schema(implementation = SegmentViews.MemberPage.class)))
+    @APIResponse(responseCode = "400", description = ApiProblems.PURPOSE_REQUIRED)
+    @APIResponse(responseCode = "404", description = NOT_FOUND)
     public SegmentViews.MemberPage members(@PathParam("segmentId") UUID segmentId,
-            @HeaderParam(CallerAccess.PURPOSE_HEADER) String purpose,
+            @Parameter(description = PURPOSE) @HeaderParam(CallerAccess.PURPOSE_HEADER) String purpose,
             @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(MAX_PAGE_SIZE) int size) {
         access.requirePurpose(purpose);

@@ -6,7 +6,9 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 
 import java.time.Duration;
@@ -62,7 +64,7 @@ class ConsentResourceTest {
                 .body("purpose", equalTo(List.of("marketing_email", "marketing_sms", "marketing_push",
                         "personalization", "partner_sharing")))
                 .body("granted", equalTo(List.of(false, false, false, false, false)))
-                .body("[0].changedAt", nullValue());
+                .body("[0].occurredAt", nullValue());
         given().get(path(customer) + "/history").then().statusCode(200).body("", hasSize(0));
     }
 
@@ -85,10 +87,15 @@ class ConsentResourceTest {
                 .body("find { it.purpose == 'marketing_email' }.channel", equalTo("CALL_CENTRE"))
                 .body("find { it.purpose == 'personalization' }.granted", equalTo(true))
                 .body("find { it.purpose == 'marketing_sms' }.granted", equalTo(false));
-        given().get(path(customer) + "/history").then().statusCode(200)
+        String withdrawnAt = given().get(path(customer) + "/history").then().statusCode(200)
                 .body("", hasSize(3))
                 .body("purpose", equalTo(List.of("marketing_email", "personalization", "marketing_email")))
-                .body("granted", equalTo(List.of(true, true, false)));
+                .body("granted", equalTo(List.of(true, true, false)))
+                .extract().path("[2].occurredAt");
+        // The current state and the history name the event's time alike.
+        given().get(path(customer)).then()
+                .body("find { it.purpose == 'marketing_email' }.occurredAt", equalTo(withdrawnAt))
+                .body("find { it.purpose == 'marketing_email' }", not(hasKey("changedAt")));
         long stored = QuarkusTransaction.requiringNew().call(() -> ConsentEvent.count("customerId", customer));
         assertThat(stored).isEqualTo(3);
     }

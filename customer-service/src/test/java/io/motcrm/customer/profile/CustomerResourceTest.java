@@ -7,8 +7,10 @@ import static io.motcrm.customer.Callers.signUp;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 
 import java.util.ArrayList;
@@ -227,6 +229,27 @@ class CustomerResourceTest {
         read(UUID.randomUUID()).statusCode(404).body("code", equalTo("customer-not-found"));
         given().header(CallerAccess.PURPOSE_HEADER, PURPOSE).get("/api/v1/customers/not-a-uuid").then()
                 .statusCode(400).contentType(Problem.MEDIA_TYPE);
+    }
+
+    @Test
+    void contactDetailErrorsNameTheFieldInViolations() {
+        fieldProblem(signUp("{\"name\": \"X\", \"email\": \"x@\"}"), "invalid-email", "email");
+        fieldProblem(signUp("{\"name\": \"X\", \"phone\": \"010-1234-5678\"}"), "invalid-phone", "phone");
+        fieldProblem(signUp("{\"name\": \"X\", \"phone\": \"+821099999999\", \"locale\": \"ko_KR\"}"),
+                "invalid-locale", "locale");
+        fieldProblem(patch(newCustomer(), "{\"phone\": \"12345\"}"), "invalid-phone", "phone");
+        fieldProblem(given().header(CallerAccess.PURPOSE_HEADER, PURPOSE).queryParam("email", "nope")
+                .get("/api/v1/customers").then(), "invalid-email", "email");
+    }
+
+    /** A field's problem as every client reads it: the field in {@code violations}, no member of its own. */
+    static void fieldProblem(ValidatableResponse answer, String code, String field) {
+        answer.statusCode(400).contentType(Problem.MEDIA_TYPE)
+                .body("code", equalTo(code))
+                .body("violations", hasSize(1))
+                .body("violations[0].field", equalTo(field))
+                .body("violations[0].message", notNullValue())
+                .body("$", not(hasKey("field")));
     }
 
     @Test

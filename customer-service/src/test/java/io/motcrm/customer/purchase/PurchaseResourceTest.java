@@ -11,7 +11,9 @@ import static io.motcrm.customer.Fixtures.purchaseBody;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -175,7 +177,8 @@ class PurchaseResourceTest {
         postPurchase(customer, purchaseBody("o-" + UUID.randomUUID(), NOW)).statusCode(400)
                 .body("code", equalTo("validation-failed"));
         postPurchase(customer, purchaseBody("o-" + UUID.randomUUID(), NOW.plus(Duration.ofDays(1)),
-                new Line("A", "x", 1, 1))).statusCode(400).body("code", equalTo("purchase-in-future"));
+                new Line("A", "x", 1, 1))).statusCode(400).body("code", equalTo("purchase-in-future"))
+                .body("violations[0].field", equalTo("occurredAt")).body("$", not(hasKey("field")));
         // Each line is within the limits (1e17), but 100 of them overflow a 64-bit total.
         Line[] huge = new Line[100];
         java.util.Arrays.fill(huge, new Line("A", "x", 100_000, 1_000_000_000_000L));

@@ -11,8 +11,10 @@ import static io.motcrm.customer.Fixtures.unique;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
@@ -121,7 +123,8 @@ class ReferralTest {
         link(customer, codeOf(customer)).statusCode(422).body("code", equalTo("self-referral"));
         link(customer, codeOf(first)).statusCode(201).body("referrerId", equalTo(first.toString()));
         link(customer, codeOf(second)).statusCode(409).body("code", equalTo("referrer-already-set"));
-        link(customer, "not a code!").statusCode(422).body("code", equalTo("unknown-referral-code"));
+        link(customer, "not a code!").statusCode(422).body("code", equalTo("unknown-referral-code"))
+                .body("violations[0].field", equalTo("referralCode")).body("$", not(hasKey("field")));
     }
 
     @Test

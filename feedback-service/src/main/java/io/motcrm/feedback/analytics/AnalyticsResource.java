@@ -15,6 +15,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.motcrm.feedback.FeedbackProblem;
@@ -23,7 +24,7 @@ import io.motcrm.platform.security.Roles;
 
 @Path("/api/v1/mot/analytics")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "MOT analytics")
+@Tag(name = "Staff")
 public class AnalyticsResource {
 
     static final Duration LONGEST_PERIOD = Duration.ofDays(731);
@@ -36,9 +37,15 @@ public class AnalyticsResource {
 
     @GET
     @RolesAllowed({ Roles.AGENT, Roles.SUPERVISOR, Roles.ADMIN })
-    @Operation(summary = "Volume, CSAT, NPS, complaint rate, SLA compliance, median first response and resolution, reopen rate, "
-            + "recovery CSAT and word-of-mouth exposure per touchpoint, channel, stage or team; worst moments first. "
-            + "from/to are ISO-8601 instants (to exclusive; default: the last 90 days)")
+    @Operation(operationId = "getMotReport", summary = "MOT figures of a period per touchpoint, channel, stage or team, "
+            + "worst moments first",
+            description = "Volume, CSAT, NPS, complaint rate, SLA compliance, median first response and resolution, "
+                    + "reopen rate, recovery CSAT and word-of-mouth exposure. from and to are ISO-8601 instants (to "
+                    + "exclusive; default: the last 90 days).")
+    @APIResponse(responseCode = "200", description = "The report")
+    @APIResponse(responseCode = "400", description = "`invalid-period`: from or to is not an ISO-8601 instant, from is "
+            + "not before to, or the period is longer than two years; `invalid-parameter`: groupBy is not touchpoint, "
+            + "channel, stage or team")
     public MotReport report(@QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("groupBy") @DefaultValue("touchpoint") String groupBy) {
         Instant end = to == null ? clock.instant() : instant("to", to);

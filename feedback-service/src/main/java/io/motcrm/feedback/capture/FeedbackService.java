@@ -3,7 +3,6 @@ package io.motcrm.feedback.capture;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -19,6 +18,7 @@ import io.motcrm.feedback.cases.CaseService;
 import io.motcrm.feedback.cases.SupportCase;
 import io.motcrm.feedback.stream.MotEvent;
 import io.motcrm.feedback.stream.MotEvents;
+import io.motcrm.feedback.stream.MotPayload;
 import io.motcrm.feedback.touchpoint.Touchpoint;
 import io.motcrm.platform.problem.ProblemException;
 
@@ -76,15 +76,8 @@ public class FeedbackService {
         }
         feedback.persist();
 
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("feedbackId", feedback.id);
-        payload.put("type", feedback.type);
-        payload.put("touchpointCode", touchpoint.code);
-        payload.put("channel", feedback.channel);
-        payload.put("csat", feedback.csat);
-        payload.put("nps", feedback.nps);
-        payload.put("ces", feedback.ces);
-        events.record(MotEvent.Kind.FEEDBACK_RECEIVED, touchpoint.team, payload);
+        events.record(MotEvent.Kind.FEEDBACK_RECEIVED, touchpoint.team, new MotPayload.FeedbackReceived(feedback.id,
+                feedback.type, touchpoint.code, feedback.channel, feedback.csat, feedback.nps, feedback.ces));
 
         UUID caseId = null;
         if (feedback.opensCase()) {

@@ -11,6 +11,8 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /** One line of a case's full history; never changed once written. */
@@ -40,6 +42,7 @@ public class CaseHistory extends PanacheEntityBase {
         return list("caseId = ?1 order by id", caseId);
     }
 
+    @Schema(name = "CaseHistoryEntry")
     public record View(long id, Instant at, String actor, String kind, String detail) {
     }
 

@@ -11,6 +11,8 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
@@ -44,6 +46,7 @@ public class CaseNote extends PanacheEntityBase {
     }
 
     @RegisterForReflection
+    @Schema(name = "CaseNote", description = "A note on a case; `text` is null once the customer was erased")
     public record View(UUID id, Instant at, String author, NoteVisibility visibility, String text) {
     }
 

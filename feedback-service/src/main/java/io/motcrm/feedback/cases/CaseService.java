@@ -9,9 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,6 +30,7 @@ import io.motcrm.feedback.sla.SlaPolicies;
 import io.motcrm.feedback.sla.SlaPolicy;
 import io.motcrm.feedback.stream.MotEvent;
 import io.motcrm.feedback.stream.MotEvents;
+import io.motcrm.feedback.stream.MotPayload;
 import io.motcrm.feedback.touchpoint.Touchpoint;
 import io.motcrm.platform.problem.ProblemException;
 import io.motcrm.platform.web.CorrelationId;
@@ -82,7 +81,7 @@ public class CaseService {
         item.persist();
         record(item.id, SYSTEM, "OPENED", "priority " + item.priority + (item.valuePending ? " (default: customer value unavailable)" : ""));
         record(item.id, SYSTEM, "ASSIGNED", "owner " + item.ownerName);
-        events.record(MotEvent.Kind.CASE_OPENED, item.team, payload(item, touchpoint.code));
+        events.record(MotEvent.Kind.CASE_OPENED, item.team, changed(item, touchpoint.code));
         return item;
     }
 
@@ -140,25 +139,29 @@ public class CaseService {
                 applyValue(item, lookup);
                 record(item.id, SYSTEM, "REPRIORITISED", before + " -> " + item.priority);
                 if (before != item.priority) {
-                    events.record(MotEvent.Kind.CASE_UPDATED, item.team, payload(item, null));
+                    events.record(MotEvent.Kind.CASE_UPDATED, item.team, changed(item, null));
                 }
             });
         }
     }
 
-    /** Moves a case to another state; see {@link CaseStatus} for the allowed moves. */
+    /**
+     * Moves a case to another state; see {@link CaseStatus} for the allowed moves. The answer to a
+     * resolution carries the recovery survey link, the only time it is shown.
+     */
     @Transactional
-    public CaseViews.Resolved transition(UUID id, CaseStatus target, String rootCause, String actor) {
+    public CaseViews.StaffCase transition(UUID id, CaseStatus target, String rootCause, String actor) {
         SupportCase item = SupportCase.lock(id);
         Instant now = clock.instant();
         CaseStatus from = item.status;
         boolean reopen = target == CaseStatus.IN_PROGRESS && !from.isOpen();
         if (from == CaseStatus.CLOSED && !reopen) {
-            throw new ProblemException(FeedbackProblem.CASE_CLOSED, "A closed case can only be reopened");
+            throw new ProblemException(FeedbackProblem.CASE_CLOSED, "A closed case can only be reopened")
+                    .with("currentStatus", from);
         }
         if (!from.canMoveTo(target)) {
             throw new ProblemException(FeedbackProblem.INVALID_TRANSITION, "A case cannot move from " + from + " to " + target)
-                    .with("from", from).with("allowed", from.next());
+                    .with("currentStatus", from).with("allowed", from.next());
         }
         SlaClock sla = item.clock();
         String recoveryToken = null;
@@ -170,7 +173,8 @@ public class CaseService {
                     Duration window = config.cases().reopenWindow();
                     if (item.resolvedAt == null || now.isAfter(item.resolvedAt.plus(window))) {
                         throw new ProblemException(FeedbackProblem.REOPEN_WINDOW_PASSED,
-                                "A case can be reopened up to " + window + " after its resolution");
+                                "A case can be reopened up to " + window + " after its resolution")
+                                .with("currentStatus", from);
                     }
                     item.reopenCount++;
                     item.resolvedAt = null;
@@ -207,9 +211,9 @@ public class CaseService {
         item.status = target;
         record(item.id, actor, reopen ? "REOPENED" : "STATUS",
                 from + " -> " + target + (target == CaseStatus.RESOLVED ? " (root cause " + rootCause + ")" : ""));
-        events.record(MotEvent.Kind.CASE_UPDATED, item.team, payload(item, null));
+        events.record(MotEvent.Kind.CASE_UPDATED, item.team, changed(item, null));
         String url = recoveryToken == null ? null : config.publicLinks().recoveryBaseUrl() + "?t=" + recoveryToken;
-        return new CaseViews.Resolved(staffView(item), url);
+        return staffView(item, url);
     }
 
     @Transactional
@@ -219,7 +223,7 @@ public class CaseService {
         String previous = item.ownerName;
         item.ownerName = owner.strip();
         record(item.id, actor, previous.equals(item.ownerName) ? "ASSIGNED" : "REASSIGNED", previous + " -> " + item.ownerName);
-        events.record(MotEvent.Kind.CASE_UPDATED, item.team, payload(item, null));
+        events.record(MotEvent.Kind.CASE_UPDATED, item.team, changed(item, null));
         return staffView(item);
     }
 
@@ -249,6 +253,26 @@ public class CaseService {
         item.store(sla);
         record(item.id, author, byCustomer ? "CUSTOMER_NOTE" : "NOTE", visibility.name());
         return note.view();
+    }
+
+    /** The customer's cases, newest first (customer-visible parts only). */
+    public List<CaseViews.CustomerCase> customerCases(UUID customerId) {
+        return SupportCase.<SupportCase>list("customerId = ?1 order by openedAt desc", customerId).stream()
+                .map(this::customerView).toList();
+    }
+
+    /** The customer's own case; another's, or an anonymous one, is not found. */
+    public static SupportCase ownedBy(SupportCase item, UUID customerId) {
+        if (item.customerId == null || !item.customerId.equals(customerId)) {
+            throw SupportCase.notFound(item.id);
+        }
+        return item;
+    }
+
+    /** The customer rates how their case was recovered (CSAT 1-5), once. */
+    @Transactional
+    public void rateRecoveryByCustomer(UUID caseId, UUID customerId, int csat) {
+        rateRecovery(ownedBy(SupportCase.lock(caseId), customerId), csat);
     }
 
     /** Records the customer's rating of the recovery, once. */
@@ -291,9 +315,11 @@ public class CaseService {
         return token;
     }
 
-    static void requireNotClosed(SupportCase item) {
+    /** A closed case takes no change but a reopening: 409 {@code case-closed}. */
+    public static void requireNotClosed(SupportCase item) {
         if (item.status == CaseStatus.CLOSED) {
-            throw new ProblemException(FeedbackProblem.CASE_CLOSED, "The case is closed; reopen it first");
+            throw new ProblemException(FeedbackProblem.CASE_CLOSED, "The case is closed; reopen it first")
+                    .with("currentStatus", item.status);
         }
     }
 
@@ -311,18 +337,16 @@ public class CaseService {
         return config.sla().supervisors().getOrDefault(team, config.sla().defaultSupervisor());
     }
 
-    public Map<String, Object> payload(SupportCase item, String touchpointCode) {
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("caseId", item.id);
-        payload.put("status", item.status);
-        payload.put("priority", item.priority);
-        payload.put("team", item.team);
-        payload.put("owner", item.ownerName);
-        payload.put("touchpointCode", touchpointCode != null ? touchpointCode : FeedbackService.touchpointCode(item.touchpointId));
-        return payload;
+    private static MotPayload.CaseChanged changed(SupportCase item, String touchpointCode) {
+        return new MotPayload.CaseChanged(item.id, item.status, item.priority, item.team, item.ownerName,
+                touchpointCode != null ? touchpointCode : FeedbackService.touchpointCode(item.touchpointId));
     }
 
     public CaseViews.StaffCase staffView(SupportCase item) {
+        return staffView(item, null);
+    }
+
+    private CaseViews.StaffCase staffView(SupportCase item, String recoverySurveyUrl) {
         Instant now = clock.instant();
         SlaPolicy policy = policies.of(item.priority);
         SlaClock sla = item.clock();
@@ -338,7 +362,8 @@ public class CaseService {
                 CaseEscalation.of(item.id).stream().map(CaseEscalation::view).toList(),
                 CaseNote.of(item.id).stream().map(CaseNote::view).toList(),
                 CaseAction.of(item.id).stream().map(CaseAction::view).toList(),
-                new CaseViews.Recovery(item.recoveryRequestedAt, item.recoveryCsat, item.recoveryRatedAt));
+                new CaseViews.Recovery(item.recoveryRequestedAt, item.recoveryCsat, item.recoveryRatedAt),
+                recoverySurveyUrl);
     }
 
     public CaseViews.CustomerCase customerView(SupportCase item) {

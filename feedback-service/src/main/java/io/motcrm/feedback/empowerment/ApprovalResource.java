@@ -16,6 +16,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.motcrm.platform.security.Caller;
@@ -25,8 +26,11 @@ import io.motcrm.platform.security.Roles;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Path("/api/v1/approvals")
-@Tag(name = "Empowerment")
+@Tag(name = "Staff")
 public class ApprovalResource {
+
+    static final String DECIDED = "`approval-decided`: the request was already decided (`currentStatus`: APPLIED or REJECTED)";
+    static final String NOT_FOUND = "`approval-not-found`: no approval request has this id";
 
     @Inject
     Caller caller;
@@ -36,7 +40,7 @@ public class ApprovalResource {
 
     @GET
     @RolesAllowed({ Roles.SUPERVISOR, Roles.ADMIN })
-    @Operation(summary = "Approval requests waiting for a decision, oldest first")
+    @Operation(operationId = "listPendingApprovals", summary = "Approval requests waiting for a decision, oldest first")
     public List<ActionView> pending() {
         return empowerment.pending();
     }
@@ -44,7 +48,15 @@ public class ApprovalResource {
     @POST
     @Path("/{id}/approve")
     @RolesAllowed({ Roles.SUPERVISOR, Roles.ADMIN })
-    @Operation(summary = "Approve a request (not one's own, and within the approver's own per-case authority); the points are granted through loyalty-service")
+    @Operation(operationId = "approveCaseAction", summary = "Approve a request (not one's own, and within the approver's "
+            + "own per-case authority); the points are granted through loyalty-service")
+    @APIResponse(responseCode = "200", description = "Approved: the action, now APPLIED")
+    @APIResponse(responseCode = "403", description = "`self-approval`: nobody decides their own request; "
+            + "`approval-above-authority`: the case would get more points than the approver's role may grant on one case "
+            + "(`perCase`); a higher role must approve")
+    @APIResponse(responseCode = "404", description = NOT_FOUND)
+    @APIResponse(responseCode = "409", description = DECIDED + "; `case-closed`: the case was closed meanwhile "
+            + "(`currentStatus`: CLOSED)")
     public ActionView approve(@PathParam("id") UUID id, @Valid @NotNull Decision decision) {
         return empowerment.decide(id, true, decision.reason(), caller.name(), Empowerment.authorityRole(caller::hasRole));
     }
@@ -52,7 +64,11 @@ public class ApprovalResource {
     @POST
     @Path("/{id}/reject")
     @RolesAllowed({ Roles.SUPERVISOR, Roles.ADMIN })
-    @Operation(summary = "Reject a request (not one's own) with a reason")
+    @Operation(operationId = "rejectCaseAction", summary = "Reject a request (not one's own) with a reason")
+    @APIResponse(responseCode = "200", description = "Rejected: the action, now REJECTED")
+    @APIResponse(responseCode = "403", description = "`self-approval`: nobody decides their own request")
+    @APIResponse(responseCode = "404", description = NOT_FOUND)
+    @APIResponse(responseCode = "409", description = DECIDED)
     public ActionView reject(@PathParam("id") UUID id, @Valid @NotNull Decision decision) {
         return empowerment.decide(id, false, decision.reason(), caller.name(), Empowerment.authorityRole(caller::hasRole));
     }

@@ -16,7 +16,6 @@ import jakarta.transaction.Transactional;
 import io.motcrm.feedback.FeedbackConfig;
 import io.motcrm.feedback.FeedbackProblem;
 import io.motcrm.feedback.cases.CaseService;
-import io.motcrm.feedback.cases.CaseStatus;
 import io.motcrm.feedback.cases.SupportCase;
 import io.motcrm.platform.outbox.Outbox;
 import io.motcrm.platform.problem.ProblemException;
@@ -59,9 +58,7 @@ public class Empowerment {
     @Transactional
     public ActionView act(UUID caseId, ActionRequest request, String actor, String role) {
         SupportCase item = SupportCase.lock(caseId);
-        if (item.status == CaseStatus.CLOSED) {
-            throw new ProblemException(FeedbackProblem.CASE_CLOSED, "The case is closed; reopen it first");
-        }
+        CaseService.requireNotClosed(item);
         Instant now = clock.instant();
         CaseAction action = new CaseAction();
         action.id = UUID.randomUUID();
@@ -115,14 +112,14 @@ public class Empowerment {
         }
         if (action.status != ActionStatus.PENDING_APPROVAL) {
             throw new ProblemException(FeedbackProblem.APPROVAL_DECIDED, "The request was already " + action.status)
-                    .with("status", action.status);
+                    .with("currentStatus", action.status);
         }
         if (action.requestedBy.equals(approver)) {
             throw new ProblemException(FeedbackProblem.SELF_APPROVAL, "Another supervisor must decide on your own request");
         }
         SupportCase item = SupportCase.lock(action.caseId);
-        if (approve && item.status == CaseStatus.CLOSED) {
-            throw new ProblemException(FeedbackProblem.CASE_CLOSED, "The case is closed; reopen it first");
+        if (approve) {
+            CaseService.requireNotClosed(item);
         }
         if (approve && action.kind == ActionKind.COMPENSATION_POINTS) {
             // An approver may approve what their own role could grant on this case, no more: above it, a higher role decides.

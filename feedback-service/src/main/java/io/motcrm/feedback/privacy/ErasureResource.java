@@ -13,6 +13,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.motcrm.platform.idempotency.Idempotency;
@@ -23,7 +26,7 @@ import io.motcrm.platform.security.Roles;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.SERVICE)
-@Tag(name = "Internal events")
+@Tag(name = "Internal")
 public class ErasureResource {
 
     @Inject
@@ -34,7 +37,10 @@ public class ErasureResource {
 
     @POST
     @Path("/customer-erased")
-    @Operation(summary = "Anonymise the customer's feedback and cases (text redacted, link removed, scores kept); idempotent")
+    @Operation(operationId = "eraseCustomerFeedback", summary = "Anonymise the customer's feedback and cases (text "
+            + "redacted, link removed, scores kept); once per erasure id")
+    @APIResponse(responseCode = "200", description = "Applied, or (`duplicate`) applied before under another key",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Erasures.Outcome.class)))
     public Response customerErased(@HeaderParam(Idempotency.HEADER) String key, @Valid @NotNull CustomerErased event) {
         return idempotency.execute(key, "event.customer-erased", event, () -> Response.ok(erasures.erase(event)).build());
     }

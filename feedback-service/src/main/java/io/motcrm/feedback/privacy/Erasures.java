@@ -8,6 +8,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import io.quarkus.logging.Log;
 
 /**
@@ -24,6 +26,8 @@ public class Erasures {
     @Inject
     Clock clock;
 
+    @Schema(name = "FeedbackErasureOutcome", description = "What the erasure changed; `duplicate` when this erasure id "
+            + "was applied before, with the first outcome's counts")
     public record Outcome(UUID erasureId, UUID customerId, int feedbackRedacted, int casesUnlinked, boolean duplicate) {
     }
 

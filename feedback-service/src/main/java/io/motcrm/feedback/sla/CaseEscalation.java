@@ -13,6 +13,8 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /** One step up the escalation chain of a breached case. */
@@ -48,6 +50,7 @@ public class CaseEscalation extends PanacheEntityBase {
         return list("caseId = ?1 order by level", caseId);
     }
 
+    @Schema(name = "CaseEscalation")
     public record View(int level, EscalationLevel role, String escalatedTo, String reason, Instant at) {
     }
 

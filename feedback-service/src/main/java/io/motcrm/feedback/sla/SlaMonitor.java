@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,6 +16,7 @@ import io.motcrm.feedback.cases.Priority;
 import io.motcrm.feedback.cases.SupportCase;
 import io.motcrm.feedback.stream.MotEvent;
 import io.motcrm.feedback.stream.MotEvents;
+import io.motcrm.feedback.stream.MotPayload;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -142,8 +142,8 @@ public class SlaMonitor {
 
     private void breach(SupportCase item, String target, Duration limit) {
         cases.record(item.id, CaseService.SYSTEM, "SLA_BREACHED", target + " target " + limit + " exceeded");
-        events.record(MotEvent.Kind.SLA_BREACHED, item.team, Map.of("caseId", item.id, "target", target,
-                "priority", item.priority, "team", item.team, "owner", item.ownerName));
+        events.record(MotEvent.Kind.SLA_BREACHED, item.team,
+                new MotPayload.SlaBreached(item.id, target, item.priority, item.team, item.ownerName));
     }
 
     private void escalate(SupportCase item, EscalationLevel level, String reason, Instant now) {
@@ -162,7 +162,7 @@ public class SlaMonitor {
         escalation.at = now;
         escalation.persist();
         cases.record(item.id, CaseService.SYSTEM, "ESCALATED", level + " " + to + " (" + reason + ")");
-        events.record(MotEvent.Kind.CASE_ESCALATED, item.team, Map.of("caseId", item.id, "level", level,
-                "escalatedTo", to, "reason", reason, "team", item.team));
+        events.record(MotEvent.Kind.CASE_ESCALATED, item.team,
+                new MotPayload.CaseEscalated(item.id, level, to, reason, item.team));
     }
 }

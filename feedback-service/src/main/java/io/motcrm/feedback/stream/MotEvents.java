@@ -1,7 +1,6 @@
 package io.motcrm.feedback.stream;
 
 import java.time.Clock;
-import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -21,7 +20,7 @@ public class MotEvents {
     ObjectMapper mapper;
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public void record(MotEvent.Kind kind, String team, Map<String, ?> payload) {
+    public void record(MotEvent.Kind kind, String team, MotPayload payload) {
         MotEvent event = new MotEvent();
         event.at = clock.instant();
         event.kind = kind.name();

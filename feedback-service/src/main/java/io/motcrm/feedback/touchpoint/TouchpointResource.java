@@ -23,6 +23,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.motcrm.feedback.FeedbackConfig;
@@ -34,7 +37,6 @@ import io.motcrm.platform.security.Roles;
 @Path("/api/v1/touchpoints")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Touchpoints")
 public class TouchpointResource {
 
     @Inject
@@ -48,7 +50,10 @@ public class TouchpointResource {
 
     @GET
     @RolesAllowed({ Roles.CUSTOMER, Roles.AGENT, Roles.SUPERVISOR, Roles.ADMIN, Roles.PARTNER, Roles.SERVICE })
-    @Operation(summary = "List touchpoints, by code; inactive ones only when asked")
+    @Tag(name = "Customer app")
+    @Tag(name = "Staff")
+    @Tag(name = "Partner")
+    @Operation(operationId = "listTouchpoints", summary = "List touchpoints, by code; inactive ones only when asked")
     public List<TouchpointView> list(@QueryParam("includeInactive") boolean includeInactive) {
         List<Touchpoint> found = includeInactive ? Touchpoint.list("order by code") : Touchpoint.list("active = true order by code");
         return found.stream().map(Touchpoint::view).toList();
@@ -57,7 +62,12 @@ public class TouchpointResource {
     @GET
     @Path("/{code}")
     @RolesAllowed({ Roles.CUSTOMER, Roles.AGENT, Roles.SUPERVISOR, Roles.ADMIN, Roles.PARTNER, Roles.SERVICE })
-    @Operation(summary = "Read one touchpoint")
+    @Tag(name = "Customer app")
+    @Tag(name = "Staff")
+    @Tag(name = "Partner")
+    @Operation(operationId = "getTouchpoint", summary = "Read one touchpoint")
+    @APIResponse(responseCode = "200", description = "The touchpoint")
+    @APIResponse(responseCode = "404", description = "`touchpoint-not-found`: no touchpoint has this code")
     public TouchpointView get(@PathParam("code") String code) {
         return Touchpoint.byCode(code).view();
     }
@@ -65,7 +75,11 @@ public class TouchpointResource {
     @POST
     @RolesAllowed(Roles.ADMIN)
     @Transactional
-    @Operation(summary = "Add a touchpoint to the MOT map")
+    @Tag(name = "Operator")
+    @Operation(operationId = "createTouchpoint", summary = "Add a touchpoint to the MOT map")
+    @APIResponse(responseCode = "201", description = "Added; Location is the touchpoint",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TouchpointView.class)))
+    @APIResponse(responseCode = "409", description = "`touchpoint-exists`: a touchpoint has this code already")
     public Response create(@Valid @NotNull TouchpointRequest request) {
         if (Touchpoint.findByCode(request.code()).isPresent()) {
             throw new ProblemException(FeedbackProblem.TOUCHPOINT_EXISTS, "Touchpoint '" + request.code() + "' exists");
@@ -83,7 +97,11 @@ public class TouchpointResource {
     @Path("/{code}")
     @RolesAllowed(Roles.ADMIN)
     @Transactional
-    @Operation(summary = "Change a touchpoint (its code stays)")
+    @Tag(name = "Operator")
+    @Operation(operationId = "updateTouchpoint", summary = "Change a touchpoint (its code stays)")
+    @APIResponse(responseCode = "200", description = "The changed touchpoint")
+    @APIResponse(responseCode = "400", description = "`bad-request`: the code in the body differs from the path's")
+    @APIResponse(responseCode = "404", description = "`touchpoint-not-found`: no touchpoint has this code")
     public TouchpointView update(@PathParam("code") String code, @Valid @NotNull TouchpointRequest request) {
         Touchpoint touchpoint = Touchpoint.byCode(code);
         if (!code.equals(request.code())) {
@@ -98,19 +116,26 @@ public class TouchpointResource {
     @Path("/{code}")
     @RolesAllowed(Roles.ADMIN)
     @Transactional
-    @Operation(summary = "Retire a touchpoint: it stays in history and analytics but takes no new feedback")
-    public Response retire(@PathParam("code") String code) {
+    @Tag(name = "Operator")
+    @Operation(operationId = "retireTouchpoint", summary = "Retire a touchpoint: it stays in history and analytics but "
+            + "takes no new feedback")
+    @APIResponse(responseCode = "204", description = "Retired")
+    @APIResponse(responseCode = "404", description = "`touchpoint-not-found`: no touchpoint has this code")
+    public void retire(@PathParam("code") String code) {
         Touchpoint touchpoint = Touchpoint.byCode(code);
         touchpoint.active = false;
         touchpoint.updatedAt = clock.instant();
-        return Response.noContent().build();
     }
 
     @POST
     @Path("/{code}/public-link")
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Issue the signed public link of a touchpoint, for anonymous feedback")
+    @Tag(name = "Operator")
+    @Operation(operationId = "issueTouchpointPublicLink", summary = "Issue the signed public link of a touchpoint, for "
+            + "anonymous feedback")
+    @APIResponse(responseCode = "200", description = "The token and the link carrying it")
+    @APIResponse(responseCode = "404", description = "`touchpoint-not-found`: no touchpoint has this code")
     public PublicLink publicLink(@PathParam("code") String code) {
         Touchpoint touchpoint = Touchpoint.byCode(code);
         String token = tokens.sign(touchpoint.code);

@@ -116,7 +116,8 @@ class EmpowermentTest {
         });
         awaitGranted(actionId);
         as("supervisor-sue", Roles.SUPERVISOR, () -> {
-            decide(requestId, "reject", "changed my mind").statusCode(409).body("code", equalTo("approval-decided"));
+            decide(requestId, "reject", "changed my mind").statusCode(409).body("code", equalTo("approval-decided"))
+                    .body("currentStatus", equalTo("APPLIED")).body("status", equalTo(409));
             return given().get("/api/v1/approvals").then().body("id", not(hasItem(requestId)));
         });
         given().get("/api/v1/cases/" + caseId + "/history").then().body("kind", hasItem("APPROVAL_REQUESTED"))

@@ -11,6 +11,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
 /** Test-only stand-in for customer-service's {@code GET /internal/v1/customers/{id}/value}. */
 @Path("/internal/v1/customers")
 @PermitAll
@@ -20,6 +22,7 @@ public class FakeCustomerResource {
     FakeCustomers customers;
 
     @GET
+    @Operation(hidden = true)
     @Path("/{id}/value")
     @Produces(MediaType.APPLICATION_JSON)
     public Response value(@PathParam("id") UUID id) throws InterruptedException {

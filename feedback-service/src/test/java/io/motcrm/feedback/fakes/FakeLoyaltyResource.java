@@ -11,6 +11,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.smallrye.common.annotation.Blocking;
@@ -25,6 +27,7 @@ public class FakeLoyaltyResource {
     FakeLoyalty loyalty;
 
     @POST
+    @Operation(hidden = true)
     @Consumes(MediaType.APPLICATION_JSON)
     public Response grant(JsonNode body) throws InterruptedException {
         UUID actionId = UUID.fromString(body.get("actionId").asText());

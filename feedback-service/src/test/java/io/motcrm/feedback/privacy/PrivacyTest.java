@@ -69,7 +69,7 @@ class PrivacyTest {
             assertThat(note.text).isNull();
             assertThat(note.redacted).isTrue();
         });
-        asCustomer(customer, () -> given().get("/api/v1/feedback/mine").then().body("", hasSize(0)));
+        asCustomer(customer, () -> given().get("/api/v1/me/feedback").then().body("", hasSize(0)));
         asCustomer(customer, () -> given().get("/api/v1/cases/" + caseId).then().statusCode(404));
     }
 
@@ -115,6 +115,25 @@ class PrivacyTest {
                 .statusCode(404));
         given().get("/api/v1/feedback/customers/" + UUID.randomUUID() + "/summary").then().statusCode(200)
                 .body("openCases", hasSize(0)).body("nps.score", nullValue());
+    }
+
+    @Test
+    void customerReadsTheirOwnSummaryAndExportUnderMe() {
+        UUID customer = UUID.randomUUID();
+        UUID caseId = complaint(customer, touchpoint, 2);
+        given().contentType(ContentType.JSON).header(Idempotency.HEADER, UUID.randomUUID().toString())
+                .body(Map.of("visibility", "INTERNAL", "text", "internal remark")).post("/api/v1/cases/" + caseId + "/notes")
+                .then().statusCode(201);
+        complaint(UUID.randomUUID(), touchpoint, 1);
+        asCustomer(customer, () -> given().get("/api/v1/me/feedback/summary").then().statusCode(200)
+                .body("openCases", hasSize(1)).body("openCases[0].id", equalTo(caseId.toString()))
+                .body("recentFeedback", hasSize(1)).body("nps.responses", equalTo(0)));
+        asCustomer(customer, () -> given().get("/api/v1/me/feedback/export").then().statusCode(200)
+                .body("customerId", equalTo(customer.toString())).body("feedback", hasSize(1))
+                .body("cases", hasSize(1)).body("cases[0].id", equalTo(caseId.toString()))
+                .body("cases[0].notes", hasSize(0)).body("cases[0].recoverySurveyOpen", equalTo(false)));
+        given().get("/api/v1/me/feedback/summary").then().statusCode(403);
+        given().get("/api/v1/me/feedback/export").then().statusCode(403);
     }
 
     @Test

@@ -122,6 +122,7 @@ class MotStreamTest {
             assertThat(seen).extracting(Event::name).containsExactly("FEEDBACK_RECEIVED", "CASE_OPENED");
             assertThat(seen.get(1).data()).contains(caseId.toString()).contains("\"team\":\"" + team + "\"");
             assertThat(seen.get(0).data()).doesNotContain("queue took forever");
+            seen.forEach(event -> EventSchemas.assertMatchesDocumentedSchema(event.name(), event.data()));
         }
         // Reconnecting after the first event gets the second again, then what happened since.
         complaint(UUID.randomUUID(), touchpoint, 2);

@@ -1,0 +1,77 @@
+package io.motcrm.feedback.capture;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.motcrm.feedback.privacy.CustomerRecords;
+import io.motcrm.platform.problem.CommonProblem;
+import io.motcrm.platform.problem.ProblemException;
+import io.motcrm.platform.security.Caller;
+import io.motcrm.platform.security.Roles;
+
+/** The signed-in customer's own feedback; the customer comes from the token. */
+@Path("/api/v1/me/feedback")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.CUSTOMER)
+@Tag(name = "Customer app")
+public class MyFeedbackResource {
+
+    private static final String NO_CUSTOMER = "`forbidden`: the token names no customer";
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    FeedbackService feedback;
+
+    @Inject
+    CustomerRecords records;
+
+    @GET
+    @Operation(operationId = "listMyFeedback", summary = "The signed-in customer's own feedback, newest first, with "
+            + "suggestion statuses and responses")
+    @APIResponse(responseCode = "200", description = "The customer's feedback")
+    @APIResponse(responseCode = "403", description = NO_CUSTOMER)
+    public List<FeedbackView> list(@QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
+        return feedback.views(Feedback.ofCustomer(me(), limit));
+    }
+
+    @GET
+    @Path("/summary")
+    @Operation(operationId = "getMyFeedbackSummary", summary = "The signed-in customer's open cases, recent feedback and own NPS")
+    @APIResponse(responseCode = "200", description = "The summary")
+    @APIResponse(responseCode = "403", description = NO_CUSTOMER)
+    public CustomerRecords.Summary summary() {
+        return records.summary(me());
+    }
+
+    @GET
+    @Path("/export")
+    @Operation(operationId = "exportMyFeedback", summary = "Everything feedback-service holds about the signed-in customer "
+            + "(the customer-visible part of their cases)")
+    @APIResponse(responseCode = "200", description = "The export")
+    @APIResponse(responseCode = "403", description = NO_CUSTOMER)
+    public CustomerRecords.Export export() {
+        return records.export(me(), false);
+    }
+
+    private UUID me() {
+        return caller.customerId().orElseThrow(() -> new ProblemException(CommonProblem.FORBIDDEN,
+                "The token names no customer"));
+    }
+}

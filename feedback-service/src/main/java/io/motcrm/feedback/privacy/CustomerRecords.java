@@ -1,0 +1,80 @@
+package io.motcrm.feedback.privacy;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import io.motcrm.feedback.capture.Feedback;
+import io.motcrm.feedback.capture.FeedbackService;
+import io.motcrm.feedback.capture.FeedbackType;
+import io.motcrm.feedback.capture.FeedbackView;
+import io.motcrm.feedback.cases.CaseService;
+import io.motcrm.feedback.cases.CaseStatus;
+import io.motcrm.feedback.cases.CaseViews;
+import io.motcrm.feedback.cases.Priority;
+import io.motcrm.feedback.cases.SupportCase;
+
+/** What feedback-service holds about one customer: the summary for the customer 360, and the privacy export. */
+@ApplicationScoped
+public class CustomerRecords {
+
+    static final int RECENT = 10;
+
+    @Inject
+    FeedbackService feedback;
+
+    @Inject
+    CaseService cases;
+
+    @Schema(name = "CustomerOpenCase")
+    public record OpenCase(UUID id, CaseStatus status, Priority priority, String ownerName, Instant openedAt) {
+    }
+
+    @Schema(name = "CustomerRecentFeedback")
+    public record RecentFeedback(UUID id, FeedbackType type, Integer nps, Integer csat, String touchpointCode, Instant submittedAt) {
+    }
+
+    @Schema(name = "CustomerNps", description = "The customer's own NPS over all their answers (−100 to 100); null without answers")
+    public record Nps(Double score, long responses) {
+    }
+
+    @Schema(name = "CustomerFeedbackSummary", description = "Open cases, the 10 most recent feedback and the customer's own NPS")
+    public record Summary(List<OpenCase> openCases, List<RecentFeedback> recentFeedback, Nps nps) {
+    }
+
+    @Schema(name = "CustomerFeedbackExport", description = "All the customer's feedback and cases; the cases as staff "
+            + "see them for staff, the customer-visible part for the customer")
+    public record Export(UUID customerId, List<FeedbackView> feedback, List<CaseViews.CaseView> cases) {
+    }
+
+    public Summary summary(UUID customerId) {
+        List<SupportCase> open = SupportCase.list("customerId = ?1 and status not in ?2 order by openedAt desc", customerId,
+                List.of(CaseStatus.RESOLVED, CaseStatus.CLOSED));
+        List<Feedback> recent = Feedback.ofCustomer(customerId, RECENT);
+        var codes = FeedbackService.touchpointCodes(recent.stream().map(f -> f.touchpointId).distinct().toList());
+        Object[] nps = (Object[]) Feedback.getEntityManager().createQuery("""
+                select count(f.nps), sum(case when f.nps >= 9 then 1 else 0 end), sum(case when f.nps <= 6 then 1 else 0 end)
+                from Feedback f where f.customerId = ?1 and f.nps is not null""").setParameter(1, customerId).getSingleResult();
+        long responses = ((Number) nps[0]).longValue();
+        Double score = responses == 0 ? null
+                : Math.round(1000.0 * (((Number) nps[1]).longValue() - ((Number) nps[2]).longValue()) / responses) / 10.0;
+        return new Summary(
+                open.stream().map(c -> new OpenCase(c.id, c.status, c.priority, c.ownerName, c.openedAt)).toList(),
+                recent.stream().map(f -> new RecentFeedback(f.id, f.type, f.nps, f.csat, codes.get(f.touchpointId), f.submittedAt)).toList(),
+                new Nps(score, responses));
+    }
+
+    /** Everything about the customer; {@code forStaff} chooses the staff view of the cases over the customer's. */
+    public Export export(UUID customerId, boolean forStaff) {
+        List<Feedback> all = Feedback.list("customerId = ?1 order by submittedAt", customerId);
+        List<SupportCase> owned = SupportCase.list("customerId = ?1 order by openedAt", customerId);
+        List<CaseViews.CaseView> caseViews = owned.stream()
+                .map(c -> forStaff ? (CaseViews.CaseView) cases.staffView(c) : cases.customerView(c)).toList();
+        return new Export(customerId, feedback.views(all), caseViews);
+    }
+}

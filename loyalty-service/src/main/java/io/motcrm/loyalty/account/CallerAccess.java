@@ -17,6 +17,9 @@ import io.motcrm.platform.security.Caller;
 @RequestScoped
 public class CallerAccess {
 
+    /** The 403 of a /me route, as the OpenAPI document describes it. */
+    public static final String NOT_A_CUSTOMER = "`forbidden`: not a customer's token, or it names no customer";
+
     @Inject
     Caller caller;
 
@@ -25,6 +28,15 @@ public class CallerAccess {
             return;
         }
         throw new ProblemException(CommonProblem.NOT_FOUND, "No points account for this customer");
+    }
+
+    /**
+     * The signed-in customer's own id, for the {@code /api/v1/me/loyalty} routes. A customer token without
+     * the {@code customer_id} claim names nobody: 403.
+     */
+    public UUID me() {
+        return caller.customerId()
+                .orElseThrow(() -> new ProblemException(CommonProblem.FORBIDDEN, "The token names no customer"));
     }
 
     /** Only the customer themselves (not staff): for acts such as creating a redemption code. */

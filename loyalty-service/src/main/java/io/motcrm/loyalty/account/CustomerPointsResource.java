@@ -22,12 +22,21 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.motcrm.loyalty.ApiExamples;
+import io.motcrm.platform.openapi.ProblemDocumentation;
 import io.motcrm.platform.security.Roles;
 import io.motcrm.loyalty.earn.EarnQuote;
 import io.motcrm.loyalty.earn.EarnQuoteRequest;
 import io.motcrm.loyalty.earn.Earnings;
+import io.motcrm.loyalty.redemption.CodeIssued;
 import io.motcrm.loyalty.redemption.CodeRequest;
 import io.motcrm.loyalty.redemption.Redemptions;
 import io.motcrm.loyalty.tier.TierStatus;
@@ -35,14 +44,27 @@ import io.motcrm.loyalty.tier.TierStatusReader;
 import io.motcrm.platform.idempotency.Idempotency;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
-/** A customer's points: balance, statement, expiring points, spending. */
+/**
+ * A customer's points by customer id: balance, statement, expiring points, tier, spending, redemption codes.
+ * Staff reach every customer; a customer only their own id (another id is a 404). The signed-in customer's
+ * app uses the same operations under {@code /api/v1/me/loyalty} ({@link MyPointsResource}).
+ */
 @Path("/api/v1/loyalty/customers/{customerId}")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Customer points")
 public class CustomerPointsResource {
 
     public static final int MAX_PAGE_SIZE = 100;
+
+    static final String JSON = MediaType.APPLICATION_JSON;
+    static final String NO_ACCOUNT = "`account-not-found`: the customer has no points account";
+    static final String NOT_OWN = "`not-found`: a customer's token with another customer's id";
+    static final String SPEND_REFUSED = "`insufficient-points`: fewer available points than asked (members available and "
+            + "requested; a closed account has none)";
+
+    /** Idempotency operation names, shared with the /me twins: a retry through either route replays the first answer. */
+    static final String SPEND = "points.spend";
+    static final String ISSUE_CODE = "redemption.code";
 
     @Inject
     CustomerAccounts accounts;
@@ -77,7 +99,12 @@ public class CustomerPointsResource {
     @GET
     @Path("/balance")
     @RolesAllowed({ Roles.CUSTOMER, Roles.AGENT, Roles.SUPERVISOR, Roles.ADMIN })
-    @Operation(summary = "Points balance: available = posted - held - locked")
+    @Tag(name = "Staff")
+    @Operation(operationId = "getPointsBalance", summary = "Points balance: available = posted - locked; held points have left posted")
+    @APIResponse(responseCode = "200", description = "The balance now",
+            content = @Content(mediaType = JSON, schema = @Schema(implementation = Balance.class),
+                    examples = @ExampleObject(name = "balance", value = ApiExamples.BALANCE)))
+    @APIResponse(responseCode = "404", description = NO_ACCOUNT + "; " + NOT_OWN)
     public Balance balance(@PathParam("customerId") UUID customerId) {
         access.requireAccessTo(customerId);
         return accounts.balance(customerId);
@@ -86,7 +113,12 @@ public class CustomerPointsResource {
     @GET
     @Path("/statement")
     @RolesAllowed({ Roles.CUSTOMER, Roles.AGENT, Roles.SUPERVISOR, Roles.ADMIN })
-    @Operation(summary = "Transactions on the account, newest first, a page at a time")
+    @Tag(name = "Staff")
+    @Operation(operationId = "getPointsStatement", summary = "Transactions on the account, newest first, a page at a time")
+    @APIResponse(responseCode = "200", description = "One page of the statement",
+            content = @Content(mediaType = JSON, schema = @Schema(implementation = Statement.class),
+                    examples = @ExampleObject(name = "statement", value = ApiExamples.STATEMENT)))
+    @APIResponse(responseCode = "404", description = NO_ACCOUNT + "; " + NOT_OWN)
     public Statement statement(@PathParam("customerId") UUID customerId,
             @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(MAX_PAGE_SIZE) int size) {
@@ -97,7 +129,12 @@ public class CustomerPointsResource {
     @GET
     @Path("/transactions/{transactionId}")
     @RolesAllowed({ Roles.CUSTOMER, Roles.AGENT, Roles.SUPERVISOR, Roles.ADMIN })
-    @Operation(summary = "One transaction as it touched the account")
+    @Tag(name = "Staff")
+    @Operation(operationId = "getPointsTransaction", summary = "One transaction as it touched the account")
+    @APIResponse(responseCode = "200", description = "The transaction's entry on this account",
+            content = @Content(mediaType = JSON, schema = @Schema(implementation = StatementLine.class)))
+    @APIResponse(responseCode = "404", description = NO_ACCOUNT + "; `transaction-not-found`: the transaction is not on "
+            + "this account; " + NOT_OWN)
     public StatementLine transaction(@PathParam("customerId") UUID customerId,
             @PathParam("transactionId") long transactionId) {
         access.requireAccessTo(customerId);
@@ -107,7 +144,11 @@ public class CustomerPointsResource {
     @GET
     @Path("/expiring-points")
     @RolesAllowed({ Roles.CUSTOMER, Roles.AGENT, Roles.SUPERVISOR, Roles.ADMIN })
-    @Operation(summary = "Points expiring within the given number of days, lot by lot")
+    @Tag(name = "Staff")
+    @Operation(operationId = "listExpiringPoints", summary = "Points expiring within the given number of days, lot by lot")
+    @APIResponse(responseCode = "200", description = "The expiring lots, soonest first",
+            content = @Content(mediaType = JSON, schema = @Schema(implementation = ExpiringPoints.class)))
+    @APIResponse(responseCode = "404", description = NO_ACCOUNT + "; " + NOT_OWN)
     public ExpiringPoints expiring(@PathParam("customerId") UUID customerId,
             @QueryParam("withinDays") @DefaultValue("30") @Min(1) @Max(731) int withinDays) {
         access.requireAccessTo(customerId);
@@ -117,19 +158,36 @@ public class CustomerPointsResource {
     @POST
     @Path("/redemption-codes")
     @RolesAllowed(Roles.CUSTOMER)
-    @Operation(summary = "A short-lived one-time code to redeem points at a partner (requires an Idempotency-Key)")
+    @Tag(name = "Customer app")
+    @Operation(operationId = "issueRedemptionCode", deprecated = true,
+            summary = "A short-lived one-time code to redeem points at a partner; use issueMyRedemptionCode",
+            description = "Only the customer themselves. A partner holds points with the code once, before `expiresAt`.")
+    @RequestBody(required = false, content = @Content(mediaType = JSON, schema = @Schema(implementation = CodeRequest.class),
+            examples = @ExampleObject(name = "capped", value = ApiExamples.CODE_REQUEST)))
+    @APIResponse(responseCode = "201", description = "The code",
+            extensions = @Extension(name = ProblemDocumentation.NO_LOCATION, value = "A one-time code is shown once and never read back"),
+            content = @Content(mediaType = JSON, schema = @Schema(implementation = CodeIssued.class),
+                    examples = @ExampleObject(name = "code", value = ApiExamples.CODE_ISSUED)))
+    @APIResponse(responseCode = "404", description = NO_ACCOUNT + "; `not-found`: another customer's id")
+    @APIResponse(responseCode = "422", description = "`account-closed`: the points account is closed")
     public Response redemptionCode(@PathParam("customerId") UUID customerId, @HeaderParam(Idempotency.HEADER) String key,
             @Valid CodeRequest request) {
         access.requireCustomer(customerId);
         CodeRequest body = request == null ? new CodeRequest(null) : request;
-        return idempotency.execute(key, "redemption.code", new CodeCommand(customerId, body),
+        // A code is not a resource to read back (it would sit in URLs and logs): no Location.
+        return idempotency.execute(key, ISSUE_CODE, new CodeCommand(customerId, body),
                 () -> Response.status(Response.Status.CREATED).entity(redemptions.issueCode(customerId, body)).build());
     }
 
     @POST
     @Path("/earn-quote")
     @RolesAllowed({ Roles.CUSTOMER, Roles.AGENT, Roles.SUPERVISOR, Roles.ADMIN })
-    @Operation(summary = "Dry run: what a purchase would earn now (tier, first-purchase bonus, daily limit); books nothing")
+    @Tag(name = "Staff")
+    @Operation(operationId = "quotePurchaseEarn",
+            summary = "Dry run: what a purchase would earn now (tier, first-purchase bonus, daily limit); books nothing")
+    @APIResponse(responseCode = "200", description = "What the purchase would earn",
+            content = @Content(mediaType = JSON, schema = @Schema(implementation = EarnQuote.class)))
+    @APIResponse(responseCode = "404", description = NO_ACCOUNT + "; " + NOT_OWN)
     public EarnQuote earnQuote(@PathParam("customerId") UUID customerId, @Valid @NotNull EarnQuoteRequest request) {
         access.requireAccessTo(customerId);
         return earnings.dryRun(customerId, request);
@@ -138,7 +196,11 @@ public class CustomerPointsResource {
     @GET
     @Path("/tier")
     @RolesAllowed({ Roles.CUSTOMER, Roles.AGENT, Roles.SUPERVISOR, Roles.ADMIN })
-    @Operation(summary = "The customer's tier, qualifying points over the last 12 months and tier history")
+    @Tag(name = "Staff")
+    @Operation(operationId = "getLoyaltyTier", summary = "The customer's tier, qualifying points over the last 12 months and tier history")
+    @APIResponse(responseCode = "200", description = "The tier",
+            content = @Content(mediaType = JSON, schema = @Schema(implementation = TierStatus.class)))
+    @APIResponse(responseCode = "404", description = NO_ACCOUNT + "; " + NOT_OWN)
     public TierStatus tier(@PathParam("customerId") UUID customerId) {
         access.requireAccessTo(customerId);
         return tierStatus.of(accounts.account(customerId));
@@ -147,7 +209,11 @@ public class CustomerPointsResource {
     @GET
     @Path("/export")
     @RolesAllowed({ Roles.CUSTOMER, Roles.AGENT, Roles.SUPERVISOR, Roles.ADMIN })
-    @Operation(summary = "Everything loyalty-service holds about the customer")
+    @Tag(name = "Staff")
+    @Operation(operationId = "exportLoyaltyData", summary = "Everything loyalty-service holds about the customer")
+    @APIResponse(responseCode = "200", description = "The export",
+            content = @Content(mediaType = JSON, schema = @Schema(implementation = CustomerExport.class)))
+    @APIResponse(responseCode = "404", description = NO_ACCOUNT + "; " + NOT_OWN)
     public CustomerExport export(@PathParam("customerId") UUID customerId) {
         access.requireAccessTo(customerId);
         return exports.export(customerId);
@@ -156,11 +222,17 @@ public class CustomerPointsResource {
     @POST
     @Path("/spends")
     @RolesAllowed({ Roles.CUSTOMER, Roles.AGENT, Roles.SUPERVISOR, Roles.ADMIN })
-    @Operation(summary = "Spend available points (requires an Idempotency-Key)")
+    @Tag(name = "Staff")
+    @Operation(operationId = "spendPoints", summary = "Spend available points with the company, soonest-expiring first")
+    @APIResponse(responseCode = "201", description = "Spent; Location is the transaction on the account",
+            content = @Content(mediaType = JSON, schema = @Schema(implementation = SpendResult.class)))
+    @APIResponse(responseCode = "404", description = NO_ACCOUNT + "; " + NOT_OWN)
+    @APIResponse(responseCode = "409", description = "`reference-used`: points were already spent with this reference")
+    @APIResponse(responseCode = "422", description = SPEND_REFUSED)
     public Response spend(@PathParam("customerId") UUID customerId, @HeaderParam(Idempotency.HEADER) String key,
             @Valid @NotNull SpendRequest request) {
         access.requireAccessTo(customerId);
-        return idempotency.execute(key, "points.spend", new SpendCommand(customerId, request), () -> {
+        return idempotency.execute(key, SPEND, new SpendCommand(customerId, request), () -> {
             SpendResult result = accounts.spend(customerId, request);
             return Response.created(URI.create("/api/v1/loyalty/customers/" + customerId + "/transactions/"
                     + result.transactionId())).entity(result).build();

@@ -17,7 +17,7 @@ import io.quarkus.logging.Log;
 /** Operators ask whether the ledger is whole: after an incident, a restore, or on a schedule. */
 @Path("/api/v1/loyalty/ledger/audit")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Ledger audit (admin)")
+@Tag(name = "Operator")
 public class LedgerAuditResource {
 
     @Inject
@@ -28,7 +28,7 @@ public class LedgerAuditResource {
 
     @GET
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Check every ledger invariant on one consistent snapshot",
+    @Operation(operationId = "auditLedger", summary = "Check every ledger invariant on one consistent snapshot",
             description = "Read-only. Scans the whole ledger, so call it for audits, not on every request.")
     public AuditReport run() {
         AuditReport report = audit.run();

@@ -9,6 +9,8 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /** A registered charity customers can donate points to; donations land on its ledger account. */
@@ -16,6 +18,7 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 @Table(name = "charity")
 public class Charity extends PanacheEntityBase {
 
+    @Schema(name = "CharityStatus")
     public enum Status {
         ACTIVE, RETIRED
     }

@@ -20,6 +20,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.motcrm.platform.idempotency.Idempotency;
@@ -31,8 +35,10 @@ import io.motcrm.platform.security.Roles;
 @Path("/api/v1/loyalty/charities")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Charities")
 public class CharityResource {
+
+    private static final String JSON = MediaType.APPLICATION_JSON;
+    private static final String NO_CHARITY = "`charity-not-found`: no registered charity with this id";
 
     @Inject
     Donations donations;
@@ -42,7 +48,11 @@ public class CharityResource {
 
     @POST
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Register a charity (requires an Idempotency-Key)")
+    @Tag(name = "Operator")
+    @Operation(operationId = "registerCharity", summary = "Register a charity that customers can donate points to")
+    @APIResponse(responseCode = "201", description = "Registered",
+            content = @Content(mediaType = JSON, schema = @Schema(implementation = CharityView.class)))
+    @APIResponse(responseCode = "409", description = "`charity-exists`: a charity with this id is already registered")
     public Response register(@HeaderParam(Idempotency.HEADER) String key, @Valid @NotNull CharityRequest request) {
         return idempotency.execute(key, "charity.register", request, () -> {
             CharityView charity = donations.register(request);
@@ -52,14 +62,38 @@ public class CharityResource {
 
     @GET
     @RolesAllowed({ Roles.CUSTOMER, Roles.AGENT, Roles.SUPERVISOR, Roles.ADMIN })
+    @Tag(name = "Customer app")
+    @Tag(name = "Staff")
+    @Operation(operationId = "listCharities", summary = "Every registered charity, by id (retired ones included)")
+    @APIResponse(responseCode = "200", description = "The charities",
+            content = @Content(mediaType = JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = CharityView.class)))
     public List<CharityView> list() {
         return donations.charities();
     }
 
     @GET
+    @Path("/{charityId}")
+    @RolesAllowed({ Roles.CUSTOMER, Roles.AGENT, Roles.SUPERVISOR, Roles.ADMIN })
+    @Tag(name = "Customer app")
+    @Tag(name = "Staff")
+    @Operation(operationId = "getCharity", summary = "One registered charity")
+    @APIResponse(responseCode = "200", description = "The charity",
+            content = @Content(mediaType = JSON, schema = @Schema(implementation = CharityView.class)))
+    @APIResponse(responseCode = "404", description = NO_CHARITY)
+    public CharityView get(@PathParam("charityId") String charityId) {
+        return donations.charity(charityId);
+    }
+
+    @GET
     @Path("/{charityId}/statement")
     @RolesAllowed({ Roles.SUPERVISOR, Roles.ADMIN })
-    @Operation(summary = "Donations a charity received in [from, to) (ISO-8601 instants; default: all)")
+    @Tag(name = "Staff")
+    @Operation(operationId = "getCharityStatement",
+            summary = "Donations a charity received in [from, to) (ISO-8601 instants; default: all)")
+    @APIResponse(responseCode = "200", description = "The donations and the charity's balance",
+            content = @Content(mediaType = JSON, schema = @Schema(implementation = CharityStatement.class)))
+    @APIResponse(responseCode = "400", description = "`invalid-parameter`: from or to is not an ISO-8601 instant")
+    @APIResponse(responseCode = "404", description = NO_CHARITY)
     public CharityStatement statement(@PathParam("charityId") String charityId, @QueryParam("from") String from,
             @QueryParam("to") String to) {
         return donations.statement(charityId, instant(from, Instant.EPOCH), instant(to, Instant.parse("9999-01-01T00:00:00Z")));

@@ -18,19 +18,36 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.motcrm.loyalty.ApiExamples;
 import io.motcrm.loyalty.account.CallerAccess;
 import io.motcrm.platform.idempotency.Idempotency;
 import io.motcrm.platform.security.Roles;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
-/** A customer's donations to charities, with receipts. */
+/**
+ * A customer's donations to charities, with receipts, by customer id. The signed-in customer's app uses
+ * the twins under {@code /api/v1/me/loyalty/donations} ({@link MyDonationResource}).
+ */
 @Path("/api/v1/loyalty/customers/{customerId}/donations")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Donations")
 public class DonationResource {
+
+    static final String JSON = MediaType.APPLICATION_JSON;
+    /** The idempotency operation, shared with the /me twin: a retry through either route replays the first answer. */
+    static final String DONATE = "donation.create";
+    static final String DONATE_NOT_FOUND = "`charity-not-found`: no registered charity with this id; "
+            + "`account-not-found`: the customer has no points account";
+    static final String DONATE_REFUSED = "`charity-not-active`: the charity no longer takes donations; "
+            + "`insufficient-points`: fewer available points than given (members available and requested)";
+    static final String NO_DONATION = "`donation-not-found`: no such donation of this customer";
 
     @Inject
     Donations donations;
@@ -47,11 +64,21 @@ public class DonationResource {
 
     @POST
     @RolesAllowed(Roles.CUSTOMER)
-    @Operation(summary = "Donate points to a registered charity (requires an Idempotency-Key)")
+    @Tag(name = "Customer app")
+    @Operation(operationId = "donatePoints", deprecated = true,
+            summary = "Donate points to a registered charity; use donateMyPoints",
+            description = "Only the customer themselves. Spendable points go, soonest-expiring first.")
+    @RequestBody(content = @Content(mediaType = JSON, schema = @Schema(implementation = DonationRequest.class),
+            examples = @ExampleObject(name = "donation", value = ApiExamples.DONATION_REQUEST)))
+    @APIResponse(responseCode = "201", description = "Donated; Location is the receipt",
+            content = @Content(mediaType = JSON, schema = @Schema(implementation = DonationReceipt.class),
+                    examples = @ExampleObject(name = "receipt", value = ApiExamples.DONATION_RECEIPT)))
+    @APIResponse(responseCode = "404", description = DONATE_NOT_FOUND + "; `not-found`: another customer's id")
+    @APIResponse(responseCode = "422", description = DONATE_REFUSED)
     public Response donate(@PathParam("customerId") UUID customerId, @HeaderParam(Idempotency.HEADER) String key,
             @Valid @NotNull DonationRequest request) {
         access.requireCustomer(customerId);
-        return idempotency.execute(key, "donation.create", new DonateCommand(customerId, request), () -> {
+        return idempotency.execute(key, DONATE, new DonateCommand(customerId, request), () -> {
             DonationReceipt receipt = donations.donate(customerId, request);
             return Response.created(URI.create("/api/v1/loyalty/customers/" + customerId + "/donations/"
                     + receipt.donationId())).entity(receipt).build();
@@ -61,7 +88,13 @@ public class DonationResource {
     @GET
     @Path("/{donationId}")
     @RolesAllowed({ Roles.CUSTOMER, Roles.AGENT, Roles.SUPERVISOR, Roles.ADMIN })
-    @Operation(summary = "The receipt of a donation")
+    @Tag(name = "Staff")
+    @Operation(operationId = "getDonationReceipt", summary = "The receipt of a donation")
+    @APIResponse(responseCode = "200", description = "The receipt",
+            content = @Content(mediaType = JSON, schema = @Schema(implementation = DonationReceipt.class),
+                    examples = @ExampleObject(name = "receipt", value = ApiExamples.DONATION_RECEIPT)))
+    @APIResponse(responseCode = "404", description = NO_DONATION + "; `not-found`: a customer's token with another "
+            + "customer's id")
     public DonationReceipt receipt(@PathParam("customerId") UUID customerId, @PathParam("donationId") UUID donationId) {
         access.requireAccessTo(customerId);
         return donations.receipt(customerId, donationId);

@@ -60,6 +60,10 @@ public class Donations {
         return Charity.<Charity>list("order by id").stream().map(CharityView::of).toList();
     }
 
+    public CharityView charity(String charityId) {
+        return CharityView.of(require(charityId));
+    }
+
     /** Gives points to a charity: spendable points, soonest-expiring first, to the charity's account. */
     @Transactional
     public DonationReceipt donate(UUID customerId, DonationRequest request) {
@@ -105,10 +109,7 @@ public class Donations {
     }
 
     public CharityStatement statement(String charityId, Instant from, Instant to) {
-        Charity charity = Charity.findById(charityId);
-        if (charity == null) {
-            throw new ProblemException(LoyaltyProblem.CHARITY_NOT_FOUND, "No registered charity '" + charityId + "'");
-        }
+        Charity charity = require(charityId);
         List<Donation> donations = Donation.list("charityId = ?1 and donatedAt >= ?2 and donatedAt < ?3 order by donatedAt",
                 charityId, from, to);
         long total = donations.stream().mapToLong(d -> d.points).sum();
@@ -116,6 +117,14 @@ public class Donations {
                 Ledger.balanceFromEntries(charity.accountId),
                 donations.stream().map(d -> new CharityStatement.Line(d.receiptNumber, d.points, d.transactionId, d.donatedAt))
                         .toList());
+    }
+
+    private static Charity require(String charityId) {
+        Charity charity = Charity.findById(charityId);
+        if (charity == null) {
+            throw new ProblemException(LoyaltyProblem.CHARITY_NOT_FOUND, "No registered charity '" + charityId + "'");
+        }
+        return charity;
     }
 
     private static DonationReceipt receipt(Donation donation, UUID customerId, Charity charity) {

@@ -12,6 +12,8 @@ import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /** customer-service's event: a purchase was recorded. Amounts in minor units. */
 public record PurchaseRecorded(
         @NotNull UUID customerId,
@@ -23,6 +25,7 @@ public record PurchaseRecorded(
     /** 10^13 minor units: far above any real purchase, far below overflow. */
     public static final long MAX_MINOR = 10_000_000_000_000L;
 
+    @Schema(name = "PurchaseLine")
     public record Line(
             @NotBlank @Size(max = 100) String sku,
             @Size(max = 100) String category,

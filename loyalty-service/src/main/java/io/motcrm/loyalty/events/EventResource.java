@@ -13,14 +13,22 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.motcrm.platform.security.Roles;
+import io.motcrm.loyalty.account.AccountErased;
+import io.motcrm.loyalty.account.AccountOpened;
 import io.motcrm.loyalty.account.CustomerAccounts;
 import io.motcrm.loyalty.account.CustomerRegistered;
 import io.motcrm.loyalty.account.CustomerErased;
 import io.motcrm.loyalty.account.Erasures;
 import io.motcrm.loyalty.earn.Earnings;
+import io.motcrm.loyalty.earn.PurchaseEarned;
+import io.motcrm.loyalty.earn.ReferralRewarded;
+import io.motcrm.loyalty.earn.ReturnReversed;
 import io.motcrm.loyalty.earn.ReferralCompleted;
 import io.motcrm.loyalty.earn.Referrals;
 import io.motcrm.loyalty.earn.PurchaseRecorded;
@@ -38,8 +46,12 @@ import io.motcrm.platform.idempotency.Idempotency;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.SERVICE)
-@Tag(name = "Internal events")
+@Tag(name = "Internal")
 public class EventResource {
+
+    private static final String JSON = MediaType.APPLICATION_JSON;
+    private static final String NOT_REGISTERED = "`customer-not-registered`: the customer's registration has not "
+            + "arrived yet; retry later";
 
     @Inject
     Idempotency idempotency;
@@ -58,7 +70,9 @@ public class EventResource {
 
     @POST
     @Path("/customer-registered")
-    @Operation(summary = "Open the customer's points account and grant the welcome bonus")
+    @Operation(operationId = "openPointsAccount", summary = "Open the customer's points account and grant the welcome bonus")
+    @APIResponse(responseCode = "200", description = "Opened, or already open (`duplicate`)",
+            content = @Content(mediaType = JSON, schema = @Schema(implementation = AccountOpened.class)))
     public Response customerRegistered(@HeaderParam(Idempotency.HEADER) String key,
             @Valid @NotNull CustomerRegistered event) {
         return idempotency.execute(key, "event.customer-registered", event,
@@ -67,7 +81,12 @@ public class EventResource {
 
     @POST
     @Path("/purchase-recorded")
-    @Operation(summary = "Earn points for a purchase (locked for the return window)")
+    @Operation(operationId = "earnPurchasePoints", summary = "Earn points for a purchase (locked for the return window)")
+    @APIResponse(responseCode = "200", description = "Earned, or already earned (`duplicate`)",
+            content = @Content(mediaType = JSON, schema = @Schema(implementation = PurchaseEarned.class)))
+    @APIResponse(responseCode = "409", description = NOT_REGISTERED)
+    @APIResponse(responseCode = "422", description = "`purchase-conflict`: the purchase was recorded with another "
+            + "customer or total")
     public Response purchaseRecorded(@HeaderParam(Idempotency.HEADER) String key,
             @Valid @NotNull PurchaseRecorded event) {
         return idempotency.execute(key, "event.purchase-recorded", event,
@@ -76,7 +95,13 @@ public class EventResource {
 
     @POST
     @Path("/purchase-returned")
-    @Operation(summary = "Take back points for a return, in proportion to the value returned")
+    @Operation(operationId = "reversePurchasePoints", summary = "Take back points for a return, in proportion to the value returned")
+    @APIResponse(responseCode = "200", description = "Taken back, or already taken back (`duplicate`)",
+            content = @Content(mediaType = JSON, schema = @Schema(implementation = ReturnReversed.class)))
+    @APIResponse(responseCode = "409", description = "`purchase-not-recorded`: the purchase has not arrived yet; retry later")
+    @APIResponse(responseCode = "422", description = "`purchase-customer-mismatch`: the purchase belongs to another "
+            + "customer; `return-conflict`: the return was recorded with another purchase or value; "
+            + "`return-exceeds-purchase`: returns would add up to more than the purchase total")
     public Response purchaseReturned(@HeaderParam(Idempotency.HEADER) String key,
             @Valid @NotNull PurchaseReturned event) {
         return idempotency.execute(key, "event.purchase-returned", event,
@@ -85,7 +110,12 @@ public class EventResource {
 
     @POST
     @Path("/referral-completed")
-    @Operation(summary = "Grant the referral bonus to referrer and referee, once per referee")
+    @Operation(operationId = "rewardReferral", summary = "Grant the referral bonus to referrer and referee, once per referee")
+    @APIResponse(responseCode = "200", description = "Rewarded, or already rewarded (`duplicate`)",
+            content = @Content(mediaType = JSON, schema = @Schema(implementation = ReferralRewarded.class)))
+    @APIResponse(responseCode = "409", description = NOT_REGISTERED)
+    @APIResponse(responseCode = "422", description = "`self-referral`: referrer and referee are the same customer; "
+            + "`referral-conflict`: the referee was already rewarded for another referral")
     public Response referralCompleted(@HeaderParam(Idempotency.HEADER) String key,
             @Valid @NotNull ReferralCompleted event) {
         return idempotency.execute(key, "event.referral-completed", event,
@@ -94,7 +124,9 @@ public class EventResource {
 
     @POST
     @Path("/customer-erased")
-    @Operation(summary = "Close and anonymise the customer's account; remaining points are forfeited")
+    @Operation(operationId = "closePointsAccount", summary = "Close and anonymise an erased customer's account; remaining points are forfeited")
+    @APIResponse(responseCode = "200", description = "Closed, or already closed (`duplicate`)",
+            content = @Content(mediaType = JSON, schema = @Schema(implementation = AccountErased.class)))
     public Response customerErased(@HeaderParam(Idempotency.HEADER) String key, @Valid @NotNull CustomerErased event) {
         return idempotency.execute(key, "event.customer-erased", event,
                 () -> Response.ok(erasures.erase(event)).build());

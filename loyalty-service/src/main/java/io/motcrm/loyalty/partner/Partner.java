@@ -10,6 +10,8 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /** A partner company: where customers redeem and earn points, settled monthly at its rate. */
@@ -17,6 +19,7 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 @Table(name = "partner")
 public class Partner extends PanacheEntityBase {
 
+    @Schema(name = "PartnerStatus")
     public enum Status {
         ACTIVE, SUSPENDED
     }

@@ -19,18 +19,24 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.motcrm.platform.idempotency.Idempotency;
 import io.motcrm.platform.security.Roles;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
-/** Staff manage partner companies (admins write) and read their settlements. */
+/** Admins manage partner companies; staff read them and their settlements. */
 @Path("/api/v1/loyalty/partners")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Partners (staff)")
 public class PartnerAdminResource {
+
+    private static final String JSON = MediaType.APPLICATION_JSON;
+    private static final String NO_PARTNER = "`partner-not-found`: no partner with this id";
 
     @Inject
     Partners partners;
@@ -44,7 +50,11 @@ public class PartnerAdminResource {
 
     @POST
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Register a partner company (requires an Idempotency-Key)")
+    @Tag(name = "Operator")
+    @Operation(operationId = "registerPartner", summary = "Register a partner company and open its settlement account")
+    @APIResponse(responseCode = "201", description = "Registered",
+            content = @Content(mediaType = JSON, schema = @Schema(implementation = PartnerView.class)))
+    @APIResponse(responseCode = "409", description = "`partner-exists`: a partner with this id already exists")
     public Response create(@HeaderParam(Idempotency.HEADER) String key, @Valid @NotNull PartnerRequest request) {
         return idempotency.execute(key, "partner.create", request, () -> {
             PartnerView partner = partners.create(request);
@@ -55,7 +65,11 @@ public class PartnerAdminResource {
     @PUT
     @Path("/{partnerId}")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Change a partner's name, rates or status (requires an Idempotency-Key)")
+    @Tag(name = "Operator")
+    @Operation(operationId = "updatePartner", summary = "Change a partner's name, rates or status (a suspended partner can neither redeem nor earn)")
+    @APIResponse(responseCode = "200", description = "The partner after the change",
+            content = @Content(mediaType = JSON, schema = @Schema(implementation = PartnerView.class)))
+    @APIResponse(responseCode = "404", description = NO_PARTNER)
     public Response update(@PathParam("partnerId") String partnerId, @HeaderParam(Idempotency.HEADER) String key,
             @Valid @NotNull PartnerUpdate update) {
         return idempotency.execute(key, "partner.update", new UpdateCommand(partnerId, update),
@@ -64,7 +78,10 @@ public class PartnerAdminResource {
 
     @GET
     @RolesAllowed({ Roles.AGENT, Roles.SUPERVISOR, Roles.ADMIN })
-    @Operation(summary = "All partner companies")
+    @Tag(name = "Staff")
+    @Operation(operationId = "listPartners", summary = "All partner companies, by id")
+    @APIResponse(responseCode = "200", description = "The partners",
+            content = @Content(mediaType = JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = PartnerView.class)))
     public List<PartnerView> list() {
         return partners.list();
     }
@@ -72,6 +89,11 @@ public class PartnerAdminResource {
     @GET
     @Path("/{partnerId}")
     @RolesAllowed({ Roles.AGENT, Roles.SUPERVISOR, Roles.ADMIN })
+    @Tag(name = "Staff")
+    @Operation(operationId = "getPartner", summary = "One partner company")
+    @APIResponse(responseCode = "200", description = "The partner",
+            content = @Content(mediaType = JSON, schema = @Schema(implementation = PartnerView.class)))
+    @APIResponse(responseCode = "404", description = NO_PARTNER)
     public PartnerView get(@PathParam("partnerId") String partnerId) {
         return partners.get(partnerId);
     }
@@ -79,7 +101,12 @@ public class PartnerAdminResource {
     @GET
     @Path("/{partnerId}/settlements/{month}")
     @RolesAllowed({ Roles.SUPERVISOR, Roles.ADMIN })
-    @Operation(summary = "A partner's settlement statement for a month (YYYY-MM, UTC)")
+    @Tag(name = "Staff")
+    @Operation(operationId = "getSettlementForPartner", summary = "A partner's settlement statement for a month (YYYY-MM, UTC)")
+    @APIResponse(responseCode = "200", description = "The month's totals and lines",
+            content = @Content(mediaType = JSON, schema = @Schema(implementation = Settlement.class)))
+    @APIResponse(responseCode = "400", description = "`invalid-month`: not a month written YYYY-MM")
+    @APIResponse(responseCode = "404", description = NO_PARTNER)
     public Settlement settlement(@PathParam("partnerId") String partnerId, @PathParam("month") String month) {
         return partners.settlement(partnerId, month);
     }

@@ -13,6 +13,8 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /**
@@ -23,6 +25,7 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 @Table(name = "partner_movement")
 public class PartnerMovement extends PanacheEntityBase {
 
+    @Schema(name = "SettlementLineKind")
     public enum Kind {
         CAPTURE, REFUND, EARN
     }

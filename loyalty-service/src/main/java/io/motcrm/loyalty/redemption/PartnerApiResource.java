@@ -18,13 +18,21 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.motcrm.loyalty.ApiExamples;
 import io.motcrm.loyalty.LoyaltyProblem;
 import io.motcrm.loyalty.partner.PartnerEarnRequest;
 import io.motcrm.loyalty.partner.PartnerEarned;
 import io.motcrm.loyalty.partner.Partners;
 import io.motcrm.loyalty.partner.Settlement;
+import io.motcrm.platform.openapi.ProblemDocumentation;
 import io.motcrm.platform.idempotency.Idempotency;
 import io.motcrm.platform.problem.ProblemException;
 import io.motcrm.platform.security.Caller;
@@ -41,8 +49,11 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.PARTNER)
-@Tag(name = "Partner API")
+@Tag(name = "Partner")
 public class PartnerApiResource {
+
+    private static final String JSON = MediaType.APPLICATION_JSON;
+    private static final String NO_PARTNER = "`partner-not-active`: the token names no partner";
 
     @Inject
     Redemptions redemptions;
@@ -62,7 +73,20 @@ public class PartnerApiResource {
 
     @POST
     @Path("/redemptions")
-    @Operation(summary = "Hold points with the customer's one-time code")
+    @Operation(operationId = "authorizeRedemption", summary = "Hold points with the customer's one-time code",
+            description = "The hold lasts until `expiresAt` (15 minutes by default); then it is released unless captured.")
+    @RequestBody(content = @Content(mediaType = JSON, schema = @Schema(implementation = AuthorizeRequest.class),
+            examples = @ExampleObject(name = "hold", value = ApiExamples.AUTHORIZE_REQUEST)))
+    @APIResponse(responseCode = "201", description = "The points are held",
+            content = @Content(mediaType = JSON, schema = @Schema(implementation = RedemptionView.class),
+                    examples = @ExampleObject(name = "held", value = ApiExamples.REDEMPTION_PENDING)))
+    @APIResponse(responseCode = "403", description = "`partner-not-active`: the token names no partner, or the partner "
+            + "is not registered or is suspended")
+    @APIResponse(responseCode = "409", description = "`redemption-code-used`: the code was already used")
+    @APIResponse(responseCode = "422", description = "`redemption-code-invalid`: no such code; "
+            + "`redemption-code-expired`: the code expired; `redemption-code-cap-exceeded`: more points than the "
+            + "customer allowed with this code (member maxPoints); `insufficient-points`: the customer has fewer "
+            + "available points (members available and requested)")
     public Response authorize(@HeaderParam(Idempotency.HEADER) String key, @Valid @NotNull AuthorizeRequest request) {
         String partnerId = partnerId();
         return idempotency.execute(key, "redemption.authorize", request, () -> {
@@ -73,13 +97,30 @@ public class PartnerApiResource {
 
     @GET
     @Path("/redemptions/{id}")
+    @Operation(operationId = "getRedemption", summary = "One of the calling partner's redemptions")
+    @APIResponse(responseCode = "200", description = "The redemption as it stands",
+            content = @Content(mediaType = JSON, schema = @Schema(implementation = RedemptionView.class),
+                    examples = @ExampleObject(name = "captured", value = ApiExamples.REDEMPTION_CAPTURED)))
+    @APIResponse(responseCode = "403", description = NO_PARTNER)
+    @APIResponse(responseCode = "404", description = "`redemption-not-found`: no such redemption of this partner")
     public RedemptionView get(@PathParam("id") UUID id) {
         return redemptions.get(partnerId(), id);
     }
 
     @POST
     @Path("/redemptions/{id}/capture")
-    @Operation(summary = "Capture all or part of the hold; the rest goes back to the customer")
+    @Operation(operationId = "captureRedemption", summary = "Capture all or part of the hold; the rest goes back to the customer",
+            description = "Without `points` (or with an empty body), the whole hold is captured.")
+    @RequestBody(required = false, content = @Content(mediaType = JSON, schema = @Schema(implementation = CaptureRequest.class),
+            examples = @ExampleObject(name = "part", value = ApiExamples.CAPTURE_REQUEST)))
+    @APIResponse(responseCode = "200", description = "Captured",
+            content = @Content(mediaType = JSON, schema = @Schema(implementation = RedemptionView.class),
+                    examples = @ExampleObject(name = "captured", value = ApiExamples.REDEMPTION_CAPTURED)))
+    @APIResponse(responseCode = "403", description = NO_PARTNER)
+    @APIResponse(responseCode = "404", description = "`redemption-not-found`: no such redemption of this partner")
+    @APIResponse(responseCode = "409", description = "`redemption-not-pending`: the hold was already captured, voided "
+            + "or released (its state is in member currentStatus); `hold-expired`: the hold timed out")
+    @APIResponse(responseCode = "422", description = "`capture-exceeds-hold`: more points than are held (member heldPoints)")
     public Response capture(@PathParam("id") UUID id, @HeaderParam(Idempotency.HEADER) String key,
             @Valid CaptureRequest request) {
         String partnerId = partnerId();
@@ -91,7 +132,14 @@ public class PartnerApiResource {
     @POST
     @Path("/redemptions/{id}/void")
     @Consumes(MediaType.WILDCARD)
-    @Operation(summary = "Release the hold")
+    @Operation(operationId = "voidRedemption", summary = "Release the hold: all its points go back to the customer")
+    @APIResponse(responseCode = "200", description = "Voided",
+            content = @Content(mediaType = JSON, schema = @Schema(implementation = RedemptionView.class),
+                    examples = @ExampleObject(name = "voided", value = ApiExamples.REDEMPTION_VOIDED)))
+    @APIResponse(responseCode = "403", description = NO_PARTNER)
+    @APIResponse(responseCode = "404", description = "`redemption-not-found`: no such redemption of this partner")
+    @APIResponse(responseCode = "409", description = "`redemption-not-pending`: the hold was already captured, voided "
+            + "or released (its state is in member currentStatus); `hold-expired`: the hold timed out")
     public Response voidHold(@PathParam("id") UUID id, @HeaderParam(Idempotency.HEADER) String key) {
         String partnerId = partnerId();
         return idempotency.execute(key, "redemption.void", new RedemptionCommand(id, null),
@@ -100,7 +148,18 @@ public class PartnerApiResource {
 
     @POST
     @Path("/redemptions/{id}/refunds")
-    @Operation(summary = "Give back all or part of the captured points")
+    @Operation(operationId = "refundRedemption", summary = "Give back all or part of the captured points",
+            description = "Several refunds may follow one capture, up to the points captured.")
+    @RequestBody(content = @Content(mediaType = JSON, schema = @Schema(implementation = RefundRequest.class),
+            examples = @ExampleObject(name = "part", value = ApiExamples.REFUND_REQUEST)))
+    @APIResponse(responseCode = "200", description = "Refunded: the redemption after the refund",
+            content = @Content(mediaType = JSON, schema = @Schema(implementation = RedemptionView.class),
+                    examples = @ExampleObject(name = "refunded", value = ApiExamples.REDEMPTION_REFUNDED)))
+    @APIResponse(responseCode = "403", description = NO_PARTNER)
+    @APIResponse(responseCode = "404", description = "`redemption-not-found`: no such redemption of this partner")
+    @APIResponse(responseCode = "409", description = "`redemption-not-captured`: only captured points can be refunded")
+    @APIResponse(responseCode = "422", description = "`refund-exceeds-captured`: more than was captured and not yet "
+            + "refunded (member refundablePoints); `account-closed`: the customer's account was closed since")
     public Response refund(@PathParam("id") UUID id, @HeaderParam(Idempotency.HEADER) String key,
             @Valid @NotNull RefundRequest request) {
         String partnerId = partnerId();
@@ -110,7 +169,23 @@ public class PartnerApiResource {
 
     @POST
     @Path("/earns")
-    @Operation(summary = "Points for a purchase at the partner's store, at the partner's rate")
+    @Operation(operationId = "recordPartnerEarn", summary = "Points for a purchase at the partner's store, at the partner's rate",
+            description = "The tier multiplier and the daily limit apply (`withheldPoints`). A reference is booked once "
+                    + "per partner: sending it again, even under a new Idempotency-Key, answers 200 with the first "
+                    + "earn and `duplicate: true`.")
+    @RequestBody(content = @Content(mediaType = JSON, schema = @Schema(implementation = PartnerEarnRequest.class),
+            examples = @ExampleObject(name = "purchase", value = ApiExamples.EARN_REQUEST)))
+    @APIResponse(responseCode = "201", description = "Points booked",
+            extensions = @Extension(name = ProblemDocumentation.NO_LOCATION, value = "An earn is known by the partner's own reference"),
+            content = @Content(mediaType = JSON, schema = @Schema(implementation = PartnerEarned.class),
+                    examples = @ExampleObject(name = "earned", value = ApiExamples.EARNED)))
+    @APIResponse(responseCode = "200", description = "The reference was already booked: the first earn, nothing booked again",
+            content = @Content(mediaType = JSON, schema = @Schema(implementation = PartnerEarned.class),
+                    examples = @ExampleObject(name = "duplicate", value = ApiExamples.EARNED_DUPLICATE)))
+    @APIResponse(responseCode = "403", description = "`partner-not-active`: the token names no partner, or the partner "
+            + "is not registered or is suspended")
+    @APIResponse(responseCode = "404", description = "`account-not-found`: no open points account has this member code")
+    @APIResponse(responseCode = "409", description = "`reference-used`: the reference was booked for another member")
     public Response earn(@HeaderParam(Idempotency.HEADER) String key, @Valid @NotNull PartnerEarnRequest request) {
         String partnerId = partnerId();
         return idempotency.execute(key, "partner.earn", request, () -> {
@@ -121,7 +196,13 @@ public class PartnerApiResource {
 
     @GET
     @Path("/settlements/{month}")
-    @Operation(summary = "The calling partner's settlement statement for a month (YYYY-MM, UTC)")
+    @Operation(operationId = "getPartnerSettlement", summary = "The calling partner's settlement statement for a month (YYYY-MM, UTC)")
+    @APIResponse(responseCode = "200", description = "The month's totals and lines",
+            content = @Content(mediaType = JSON, schema = @Schema(implementation = Settlement.class),
+                    examples = @ExampleObject(name = "month", value = ApiExamples.SETTLEMENT)))
+    @APIResponse(responseCode = "400", description = "`invalid-month`: not a month written YYYY-MM")
+    @APIResponse(responseCode = "403", description = NO_PARTNER)
+    @APIResponse(responseCode = "404", description = "`partner-not-found`: the token's partner is not registered")
     public Settlement settlement(@PathParam("month") String month) {
         return partners.settlement(partnerId(), month);
     }

@@ -10,6 +10,8 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /**
@@ -21,6 +23,7 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 @Table(name = "redemption")
 public class Redemption extends PanacheEntityBase {
 
+    @Schema(name = "RedemptionStatus")
     public enum Status {
         PENDING, CAPTURED, VOIDED, EXPIRED
     }

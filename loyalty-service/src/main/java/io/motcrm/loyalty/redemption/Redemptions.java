@@ -299,7 +299,7 @@ public class Redemptions {
         Redemption redemption = lock(unlocked);
         if (redemption.status != Redemption.Status.PENDING) {
             throw new ProblemException(LoyaltyProblem.REDEMPTION_NOT_PENDING,
-                    "This redemption is already " + redemption.status).with("status", redemption.status.name());
+                    "This redemption is already " + redemption.status).with("currentStatus", redemption.status.name());
         }
         if (!redemption.expiresAt.isAfter(clock.instant())) {
             throw new ProblemException(LoyaltyProblem.HOLD_EXPIRED, "The hold expired at " + redemption.expiresAt);

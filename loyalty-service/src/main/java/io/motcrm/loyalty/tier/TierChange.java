@@ -12,6 +12,8 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /** One change of a customer's tier, kept for the tier history. Append-only. */
@@ -19,6 +21,7 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 @Table(name = "tier_change")
 public class TierChange extends PanacheEntityBase {
 
+    @Schema(name = "TierChangeReason")
     public enum Reason {
         UPGRADE, DOWNGRADE
     }

@@ -111,4 +111,19 @@ class SignedTokenTest {
         as(TestTokens.bearer("agent-al", Set.of(Roles.AGENT), Map.of())).get(path + "/export").then().statusCode(200);
         as(partner).get(path + "/export").then().statusCode(403);
     }
+
+    @Test
+    void theMeRoutesTakeTheCustomerFromTheTokenAndRefuseTokensThatNameNone() {
+        UUID customer = UUID.randomUUID();
+        as(service()).header(Idempotency.HEADER, key()).body(registered(customer))
+                .post("/internal/v1/events/customer-registered").then().statusCode(200);
+        as(customer(customer)).get("/api/v1/me/loyalty/balance").then().statusCode(200)
+                .body("customerId", equalTo(customer.toString())).body("posted", equalTo(500));
+        as(TestTokens.bearer("user-x", Set.of(Roles.CUSTOMER), Map.of())).get("/api/v1/me/loyalty/balance").then()
+                .statusCode(403).body("code", equalTo("forbidden"));
+        as(customer(UUID.randomUUID())).get("/api/v1/me/loyalty/balance").then()
+                .statusCode(404).body("code", equalTo("account-not-found"));
+        as(TestTokens.bearer("agent-al", Set.of(Roles.AGENT), Map.of())).get("/api/v1/me/loyalty/balance").then()
+                .statusCode(403);
+    }
 }

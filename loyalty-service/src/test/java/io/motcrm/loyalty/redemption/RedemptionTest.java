@@ -113,11 +113,28 @@ class RedemptionTest {
             voidHold(redemption, key()).statusCode(200).body("status", equalTo("VOIDED")).body("availablePoints", equalTo(1_600));
             authorize(key(), code, 10).statusCode(409).contentType(Problem.MEDIA_TYPE)
                     .body("code", equalTo("redemption-code-used"));
-            voidHold(redemption, key()).statusCode(409).body("code", equalTo("redemption-not-pending"));
+            voidHold(redemption, key()).statusCode(409).body("code", equalTo("redemption-not-pending"))
+                    .body("currentStatus", equalTo("VOIDED"));
             capture(redemption, key(), null).statusCode(409).body("code", equalTo("redemption-not-pending"));
             refund(redemption, key(), 1).statusCode(409).body("code", equalTo("redemption-not-captured"));
         });
         balance(customer).body("held", equalTo(0)).body("posted", equalTo(1_600));
+    }
+
+    @Test
+    void voidingACapturedRedemptionIsAConflictThatNamesItsStateApartFromTheHttpStatus() {
+        UUID customer = customerWith1600();
+        String partner = partner(1, 100);
+        String code = code(customer, null);
+        asPartner(partner, () -> {
+            String redemption = authorize(key(), code, 300).statusCode(201).extract().path("id");
+            capture(redemption, key(), null).statusCode(200);
+            voidHold(redemption, key()).statusCode(409).contentType(Problem.MEDIA_TYPE)
+                    .body("code", equalTo("redemption-not-pending"))
+                    .body("status", equalTo(409))
+                    .body("currentStatus", equalTo("CAPTURED"));
+        });
+        balance(customer).body("held", equalTo(0)).body("posted", equalTo(1_300));
     }
 
     @Test

@@ -1,0 +1,206 @@
+package io.motcrm.loyalty.account;
+
+import static io.motcrm.loyalty.account.CustomerPointsResource.ISSUE_CODE;
+import static io.motcrm.loyalty.account.CustomerPointsResource.JSON;
+import static io.motcrm.loyalty.account.CustomerPointsResource.MAX_PAGE_SIZE;
+import static io.motcrm.loyalty.account.CustomerPointsResource.NO_ACCOUNT;
+import static io.motcrm.loyalty.account.CustomerPointsResource.SPEND;
+import static io.motcrm.loyalty.account.CustomerPointsResource.SPEND_REFUSED;
+
+import java.net.URI;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.motcrm.loyalty.ApiExamples;
+import io.motcrm.loyalty.account.CustomerPointsResource.CodeCommand;
+import io.motcrm.loyalty.account.CustomerPointsResource.SpendCommand;
+import io.motcrm.loyalty.earn.EarnQuote;
+import io.motcrm.loyalty.earn.EarnQuoteRequest;
+import io.motcrm.loyalty.earn.Earnings;
+import io.motcrm.loyalty.redemption.CodeIssued;
+import io.motcrm.loyalty.redemption.CodeRequest;
+import io.motcrm.loyalty.redemption.Redemptions;
+import io.motcrm.loyalty.tier.TierStatus;
+import io.motcrm.loyalty.tier.TierStatusReader;
+import io.motcrm.platform.openapi.ProblemDocumentation;
+import io.motcrm.platform.idempotency.Idempotency;
+import io.motcrm.platform.security.Roles;
+
+/**
+ * The signed-in customer's own points, the id taken from the token: the twins of
+ * {@link CustomerPointsResource}'s customer operations, for the customer's app. Staff use the by-id routes.
+ */
+@Path("/api/v1/me/loyalty")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.CUSTOMER)
+@Tag(name = "Customer app")
+public class MyPointsResource {
+
+    @Inject
+    CallerAccess access;
+
+    @Inject
+    CustomerAccounts accounts;
+
+    @Inject
+    Idempotency idempotency;
+
+    @Inject
+    Redemptions redemptions;
+
+    @Inject
+    Earnings earnings;
+
+    @Inject
+    TierStatusReader tierStatus;
+
+    @Inject
+    Exports exports;
+
+    @GET
+    @Path("/balance")
+    @Operation(operationId = "getMyPointsBalance", summary = "My points balance: available = posted - locked; held points have left posted")
+    @APIResponse(responseCode = "200", description = "The balance now",
+            content = @Content(mediaType = JSON, schema = @Schema(implementation = Balance.class),
+                    examples = @ExampleObject(name = "balance", value = ApiExamples.BALANCE)))
+    @APIResponse(responseCode = "403", description = CallerAccess.NOT_A_CUSTOMER)
+    @APIResponse(responseCode = "404", description = NO_ACCOUNT)
+    public Balance balance() {
+        return accounts.balance(access.me());
+    }
+
+    @GET
+    @Path("/statement")
+    @Operation(operationId = "getMyPointsStatement", summary = "My transactions, newest first, a page at a time")
+    @APIResponse(responseCode = "200", description = "One page of the statement",
+            content = @Content(mediaType = JSON, schema = @Schema(implementation = Statement.class),
+                    examples = @ExampleObject(name = "statement", value = ApiExamples.STATEMENT)))
+    @APIResponse(responseCode = "403", description = CallerAccess.NOT_A_CUSTOMER)
+    @APIResponse(responseCode = "404", description = NO_ACCOUNT)
+    public Statement statement(@QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
+            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(MAX_PAGE_SIZE) int size) {
+        return accounts.statement(access.me(), page, size);
+    }
+
+    @GET
+    @Path("/transactions/{transactionId}")
+    @Operation(operationId = "getMyPointsTransaction", summary = "One transaction as it touched my account")
+    @APIResponse(responseCode = "200", description = "The transaction's entry on my account",
+            content = @Content(mediaType = JSON, schema = @Schema(implementation = StatementLine.class)))
+    @APIResponse(responseCode = "403", description = CallerAccess.NOT_A_CUSTOMER)
+    @APIResponse(responseCode = "404", description = NO_ACCOUNT + "; `transaction-not-found`: the transaction is not on "
+            + "this account")
+    public StatementLine transaction(@PathParam("transactionId") long transactionId) {
+        return accounts.transaction(access.me(), transactionId);
+    }
+
+    @GET
+    @Path("/expiring-points")
+    @Operation(operationId = "listMyExpiringPoints", summary = "My points expiring within the given number of days, lot by lot")
+    @APIResponse(responseCode = "200", description = "The expiring lots, soonest first",
+            content = @Content(mediaType = JSON, schema = @Schema(implementation = ExpiringPoints.class)))
+    @APIResponse(responseCode = "403", description = CallerAccess.NOT_A_CUSTOMER)
+    @APIResponse(responseCode = "404", description = NO_ACCOUNT)
+    public ExpiringPoints expiring(@QueryParam("withinDays") @DefaultValue("30") @Min(1) @Max(731) int withinDays) {
+        return accounts.expiring(access.me(), withinDays);
+    }
+
+    @GET
+    @Path("/tier")
+    @Operation(operationId = "getMyLoyaltyTier", summary = "My tier, qualifying points over the last 12 months and tier history")
+    @APIResponse(responseCode = "200", description = "The tier",
+            content = @Content(mediaType = JSON, schema = @Schema(implementation = TierStatus.class)))
+    @APIResponse(responseCode = "403", description = CallerAccess.NOT_A_CUSTOMER)
+    @APIResponse(responseCode = "404", description = NO_ACCOUNT)
+    public TierStatus tier() {
+        return tierStatus.of(accounts.account(access.me()));
+    }
+
+    @GET
+    @Path("/export")
+    @Operation(operationId = "exportMyLoyaltyData", summary = "Everything loyalty-service holds about me")
+    @APIResponse(responseCode = "200", description = "The export",
+            content = @Content(mediaType = JSON, schema = @Schema(implementation = CustomerExport.class)))
+    @APIResponse(responseCode = "403", description = CallerAccess.NOT_A_CUSTOMER)
+    @APIResponse(responseCode = "404", description = NO_ACCOUNT)
+    public CustomerExport export() {
+        return exports.export(access.me());
+    }
+
+    @POST
+    @Path("/earn-quote")
+    @Operation(operationId = "quoteMyPurchaseEarn",
+            summary = "Dry run: what a purchase would earn me now (tier, first-purchase bonus, daily limit); books nothing")
+    @APIResponse(responseCode = "200", description = "What the purchase would earn",
+            content = @Content(mediaType = JSON, schema = @Schema(implementation = EarnQuote.class)))
+    @APIResponse(responseCode = "403", description = CallerAccess.NOT_A_CUSTOMER)
+    @APIResponse(responseCode = "404", description = NO_ACCOUNT)
+    public EarnQuote earnQuote(@Valid @NotNull EarnQuoteRequest request) {
+        return earnings.dryRun(access.me(), request);
+    }
+
+    @POST
+    @Path("/redemption-codes")
+    @Operation(operationId = "issueMyRedemptionCode", summary = "A short-lived one-time code to redeem my points at a partner",
+            description = "A partner holds points with the code once, before `expiresAt`.")
+    @RequestBody(required = false, content = @Content(mediaType = JSON, schema = @Schema(implementation = CodeRequest.class),
+            examples = @ExampleObject(name = "capped", value = ApiExamples.CODE_REQUEST)))
+    @APIResponse(responseCode = "201", description = "The code",
+            extensions = @Extension(name = ProblemDocumentation.NO_LOCATION, value = "A one-time code is shown once and never read back"),
+            content = @Content(mediaType = JSON, schema = @Schema(implementation = CodeIssued.class),
+                    examples = @ExampleObject(name = "code", value = ApiExamples.CODE_ISSUED)))
+    @APIResponse(responseCode = "403", description = CallerAccess.NOT_A_CUSTOMER)
+    @APIResponse(responseCode = "404", description = NO_ACCOUNT)
+    @APIResponse(responseCode = "422", description = "`account-closed`: the points account is closed")
+    public Response redemptionCode(@HeaderParam(Idempotency.HEADER) String key, @Valid CodeRequest request) {
+        UUID me = access.me();
+        CodeRequest body = request == null ? new CodeRequest(null) : request;
+        return idempotency.execute(key, ISSUE_CODE, new CodeCommand(me, body),
+                () -> Response.status(Response.Status.CREATED).entity(redemptions.issueCode(me, body)).build());
+    }
+
+    @POST
+    @Path("/spends")
+    @Operation(operationId = "spendMyPoints", summary = "Spend my available points with the company, soonest-expiring first")
+    @APIResponse(responseCode = "201", description = "Spent; Location is the transaction on my account",
+            content = @Content(mediaType = JSON, schema = @Schema(implementation = SpendResult.class)))
+    @APIResponse(responseCode = "403", description = CallerAccess.NOT_A_CUSTOMER)
+    @APIResponse(responseCode = "404", description = NO_ACCOUNT)
+    @APIResponse(responseCode = "409", description = "`reference-used`: points were already spent with this reference")
+    @APIResponse(responseCode = "422", description = SPEND_REFUSED)
+    public Response spend(@HeaderParam(Idempotency.HEADER) String key, @Valid @NotNull SpendRequest request) {
+        UUID me = access.me();
+        return idempotency.execute(key, SPEND, new SpendCommand(me, request), () -> {
+            SpendResult result = accounts.spend(me, request);
+            return Response.created(URI.create("/api/v1/me/loyalty/transactions/" + result.transactionId()))
+                    .entity(result).build();
+        });
+    }
+}

@@ -40,7 +40,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * {@code Retry-After} on 409 (a request still running), 429 and 503.</li>
  * </ul>
  * A resource documents its own problems with {@code @APIResponse(responseCode = "409", description =
- * "`redemption-not-authorized`: ...")}: each code in backquotes is one the answer can carry.
+ * "`redemption-not-authorized`, `hold-expired`: when ...; `other-code`: when ...")}: each code in backquotes
+ * followed by a comma or a colon is one the answer can carry.
  */
 @RegisterForReflection
 public class ProblemDocumentation implements OASFilter {
@@ -49,8 +50,13 @@ public class ProblemDocumentation implements OASFilter {
     public static final String VIOLATION_SCHEMA = "Violation";
     public static final String CODES_EXTENSION = "x-problem-codes";
     public static final String REPLAYED_HEADER = "Idempotent-Replayed";
+    /**
+     * On a 201 whose creation cannot be read back (a one-time code, a booking known by the client's reference):
+     * why it has no Location.
+     */
+    public static final String NO_LOCATION = "x-no-location";
 
-    private static final Pattern CODE = Pattern.compile("`([a-z0-9]+(?:-[a-z0-9]+)*)`");
+    private static final Pattern CODE = Pattern.compile("`([a-z0-9]+(?:-[a-z0-9]+)*)`(?=\\s*[:,])");
     private static final Set<String> GENERIC_DESCRIPTIONS = Set.of("Bad Request", "Not Authorized", "Not Allowed",
             "Not Found", "Conflict", "Unauthorized", "Forbidden");
 
@@ -60,6 +66,9 @@ public class ProblemDocumentation implements OASFilter {
         if (components == null) {
             components = OASFactory.createComponents();
             openAPI.setComponents(components);
+        }
+        if (components.getSchemas() != null) {
+            components.getSchemas().values().forEach(ProblemDocumentation::nullableUnlessRequired);
         }
         components.addSchema(VIOLATION_SCHEMA, violationSchema());
         components.addSchema(PROBLEM_SCHEMA, problemSchema());
@@ -102,8 +111,10 @@ public class ProblemDocumentation implements OASFilter {
         }
         boolean idempotent = isIdempotent;
         boolean hasBody = operation.getRequestBody() != null;
-        boolean secured = responses.hasAPIResponse("401") || responses.hasAPIResponse("403")
-                || (operation.getSecurity() != null && !operation.getSecurity().isEmpty());
+        // Needs a role: Quarkus gives such operations a security requirement and its own 401/403 answers. A 401 a
+        // resource declares itself (e.g. an anonymous page's invalid link token) does not make it one.
+        boolean secured = (operation.getSecurity() != null && !operation.getSecurity().isEmpty())
+                || isAutomatic(responses.getAPIResponse("401")) || isAutomatic(responses.getAPIResponse("403"));
 
         // What the shape of the operation can give, next to what the resource declared.
         Map<String, Set<String>> implied = new TreeMap<>();
@@ -144,6 +155,7 @@ public class ProblemDocumentation implements OASFilter {
         Set<String> codes = new LinkedHashSet<>();
         String description = response.getDescription();
         if (description != null) {
+            // "`code-a`, `code-b`: when ...; `code-c`: when ...": a code is followed by a comma or a colon.
             Matcher matcher = CODE.matcher(description);
             while (matcher.find()) {
                 codes.add(matcher.group(1));
@@ -170,7 +182,7 @@ public class ProblemDocumentation implements OASFilter {
     }
 
     private static void documentSuccess(String status, APIResponse response, boolean idempotent) {
-        if (status.equals("201")) {
+        if (status.equals("201") && (response.getExtensions() == null || !response.getExtensions().containsKey(NO_LOCATION))) {
             addHeader(response, "Location", "The created resource's path", string());
         }
         if (idempotent && status.startsWith("2")) {
@@ -188,6 +200,58 @@ public class ProblemDocumentation implements OASFilter {
         }
         Header header = OASFactory.createHeader().description(description).schema(schema);
         response.addHeader(name, header);
+    }
+
+    /**
+     * Jackson writes an absent value as {@code null}: a member an object schema does not require may be null,
+     * so the schema says so ({@code type: [string, "null"]}, or {@code anyOf} a reference and null). A member
+     * that is always there is listed in {@code required} ({@code @Schema(required = true)}) and stays non-null.
+     */
+    static void nullableUnlessRequired(Schema schema) {
+        if (schema == null || schema.getProperties() == null) {
+            return;
+        }
+        List<String> required = schema.getRequired() == null ? List.of() : schema.getRequired();
+        Map<String, Schema> properties = new LinkedHashMap<>(schema.getProperties());
+        properties.forEach((name, property) -> {
+            nullableUnlessRequired(property);
+            if (property.getItems() != null) {
+                nullableUnlessRequired(property.getItems());
+            }
+            if (!required.contains(name)) {
+                schema.addProperty(name, nullable(property));
+            }
+        });
+    }
+
+    private static Schema nullable(Schema property) {
+        if (property.getType() != null && !property.getType().isEmpty() && property.getRef() == null) {
+            if (!property.getType().contains(SchemaType.NULL)) {
+                property.addType(SchemaType.NULL);
+            }
+            if (property.getEnumeration() != null && !property.getEnumeration().contains(null)) {
+                property.addEnumeration(null);
+            }
+            return property;
+        }
+        if (property.getRef() != null || property.getAllOf() != null || property.getOneOf() != null || property.getAnyOf() != null) {
+            boolean alreadyNullable = property.getAnyOf() != null
+                    && property.getAnyOf().stream().anyMatch(option -> option.getType() != null && option.getType().contains(SchemaType.NULL));
+            if (alreadyNullable) {
+                return property;
+            }
+            Schema wrapped = OASFactory.createSchema().addAnyOf(property).addAnyOf(OASFactory.createSchema().addType(SchemaType.NULL));
+            if (property.getDescription() != null) {
+                wrapped.setDescription(property.getDescription());
+            }
+            return wrapped;
+        }
+        return property; // no type: any value, null included
+    }
+
+    private static boolean isAutomatic(APIResponse response) {
+        return response != null && ("Not Authorized".equals(response.getDescription())
+                || "Not Allowed".equals(response.getDescription()));
     }
 
     private static boolean isError(String status) {

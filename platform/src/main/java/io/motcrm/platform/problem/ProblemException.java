@@ -1,6 +1,8 @@
 package io.motcrm.platform.problem;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -12,10 +14,21 @@ public class ProblemException extends RuntimeException {
     private final transient ProblemType type;
     private final transient Map<String, Object> extensions = new LinkedHashMap<>();
     private final transient Map<String, String> headers = new LinkedHashMap<>();
+    private final transient List<Problem.Violation> violations = new ArrayList<>();
 
     public ProblemException(ProblemType type, String detail) {
         super(detail, null, false, false);
         this.type = type;
+    }
+
+    /**
+     * A problem with one field or parameter of the request (e.g. {@code invalid-email}): the field and what is
+     * wrong with it go in {@code violations}, as Bean Validation's do, so clients show every field error alike.
+     */
+    public static ProblemException forField(ProblemType type, String field, String message) {
+        ProblemException problem = new ProblemException(type, "'" + field + "' " + message);
+        problem.violations.add(new Problem.Violation(field, message));
+        return problem;
     }
 
     public ProblemType type() {
@@ -44,5 +57,9 @@ public class ProblemException extends RuntimeException {
 
     public Map<String, String> headers() {
         return headers;
+    }
+
+    public List<Problem.Violation> violations() {
+        return violations;
     }
 }

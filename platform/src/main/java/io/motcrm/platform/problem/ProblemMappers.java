@@ -53,7 +53,7 @@ public class ProblemMappers {
     public Response problem(ProblemException e, UriInfo uri) {
         var response = Response.status(e.type().status())
                 .type(Problem.MEDIA_TYPE)
-                .entity(Problem.of(e.type(), e.detail(), uri.getPath(), List.of(), e.extensions()));
+                .entity(Problem.of(e.type(), e.detail(), uri.getPath(), e.violations(), e.extensions()));
         e.headers().forEach(response::header);
         return response.build();
     }

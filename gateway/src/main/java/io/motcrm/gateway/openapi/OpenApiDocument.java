@@ -257,6 +257,14 @@ final class OpenApiDocument {
         pathItem.fields().forEachRemaining(entry -> {
             if (METHODS.contains(entry.getKey()) && entry.getValue() instanceof ObjectNode operation) {
                 operation.remove("security");
+                // "Internal" marks what the suite's own services call; through the gateway the other audiences count.
+                if (operation.get("tags") instanceof ArrayNode tags) {
+                    for (int i = tags.size() - 1; i >= 0; i--) {
+                        if (tags.get(i).asText().equals("Internal") && tags.size() > 1) {
+                            tags.remove(i);
+                        }
+                    }
+                }
                 if (access == Access.ANONYMOUS) {
                     operation.putArray("security");
                 }

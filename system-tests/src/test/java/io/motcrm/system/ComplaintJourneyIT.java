@@ -57,7 +57,7 @@ class ComplaintJourneyIT {
         status(caseId, Map.of("status", "RESOLVED", "rootCause", "staff-behaviour")).then().statusCode(200);
 
         as(CUSTOMER).contentType("application/json").body(Map.of("csat", 5))
-                .post("/api/v1/cases/" + caseId + "/recovery")
+                .post("/api/v1/me/cases/" + caseId + "/recovery")
                 .then().statusCode(204);
         staff("agent.kim").get("/api/v1/cases/" + caseId).then().statusCode(200).body("recovery.csat", equalTo(5));
     }

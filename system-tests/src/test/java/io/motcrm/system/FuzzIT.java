@@ -153,7 +153,11 @@ class FuzzIT {
         }
         assertThat(document).as("the gateway's OpenAPI document").isNotNull();
         assertThat(document.path("x-motcrm-coverage").path("unavailableServices")).as("services missing from /openapi").isEmpty();
-        operations = ApiOperation.all(document);
+        // The signed-in customer's own erasure erases the fuzzing's target whatever the body: it is left out here;
+        // its by-id twin is fuzzed against ids of no real customer.
+        operations = ApiOperation.all(document).stream()
+                .filter(op -> !(op.path().startsWith("/api/v1/me/") && op.path().endsWith("/erasure") && op.writes()))
+                .toList();
         assertThat(operations).as("operations in /openapi")
                 .anyMatch(op -> op.path().startsWith("/partner/v1/"))
                 .anyMatch(op -> op.path().startsWith("/public/v1/feedback"))
@@ -168,6 +172,11 @@ class FuzzIT {
         Answer answer = send(request);
         String failure = "\n" + request.describe() + "\n  answered: " + answer + "\n";
         assertThat(answer.status()).withFailMessage("A server error for hostile input:%s", failure).isLessThan(500);
+        if (!answer.contentType().startsWith("text/event-stream")) {
+            String path = URI.create(Suite.GATEWAY + request.uri()).getRawPath();
+            assertThat(Suite.CONTRACT.faults(request.operation().method(), path, answer.status(), answer.contentType(),
+                    answer.body())).withFailMessage("An answer the OpenAPI document does not describe:%s", failure).isEmpty();
+        }
         if (answer.status() >= 400) {
             assertProblem(answer, failure);
         } else if (request.operation().writes() && answer.status() < 300 && request.body() != null) {
@@ -325,7 +334,7 @@ class FuzzIT {
         if (path.startsWith("/public/")) {
             return new Caller("anonymous", "anonymous");
         }
-        boolean customerOnly = path.contains("/mine") || path.startsWith("/api/v1/me/") || path.endsWith("/recovery")
+        boolean customerOnly = path.startsWith("/api/v1/me/") || path.endsWith("/recovery")
                 || path.endsWith("/redemption-codes") || path.endsWith("/donations") && operation.writes();
         boolean customerToo = path.contains("{customerId}") || path.startsWith("/api/v1/feedback/customers/");
         if (customerOnly || customerToo && random.nextBoolean()) {
@@ -428,8 +437,8 @@ class FuzzIT {
         views.put("consents", read("/api/v1/customers/" + id + "/consents"));
         views.put("points balance", read("/api/v1/loyalty/customers/" + id + "/balance"));
         views.put("points statement", read("/api/v1/loyalty/customers/" + id + "/statement"));
-        views.put("own feedback", read("/api/v1/feedback/mine"));
-        views.put("own cases", read("/api/v1/cases/mine"));
+        views.put("own feedback", read("/api/v1/me/feedback"));
+        views.put("own cases", read("/api/v1/me/cases"));
         return views;
     }
 

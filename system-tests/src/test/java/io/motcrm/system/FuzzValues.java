@@ -179,7 +179,7 @@ final class FuzzValues {
                 List<ContainerField> fields = new ArrayList<>();
                 collect(instance, fields);
                 if (fields.stream().noneMatch(f -> f.value().isNumber())) {
-                    // No number to spoil (a number for a string field is coerced, so valid): the body is the number.
+                    // No number to spoil: the body is the number.
                     return new Body(edge, json, "edge number " + edge + " as the body");
                 }
                 String replaced = replaceField(instance, schema, random, JsonNode::isNumber, current -> NODES.textNode("__edge__")).toString();
@@ -235,15 +235,28 @@ final class FuzzValues {
 
     private static java.util.function.Function<JsonNode, JsonNode> wrongTypeFor(Random random) {
         return current -> {
-            // Types Jackson does not coerce (a number would pass for a string, "true" for a boolean).
+            // Values are taken as declared: a number is no string, "5" no number, 2.5 no whole number, 1 no boolean.
             if (current.isTextual()) {
-                return random.nextBoolean() ? NODES.arrayNode().add("a") : NODES.objectNode().put("a", 1);
+                return switch (random.nextInt(3)) {
+                    case 0 -> NODES.arrayNode().add("a");
+                    case 1 -> NODES.objectNode().put("a", 1);
+                    default -> NODES.numberNode(5);
+                };
             }
             if (current.isNumber()) {
-                return random.nextBoolean() ? NODES.textNode("forty-two") : NODES.objectNode();
+                return switch (random.nextInt(4)) {
+                    case 0 -> NODES.textNode("forty-two");
+                    case 1 -> NODES.objectNode();
+                    case 2 -> NODES.textNode(current.asText());
+                    default -> current.isIntegralNumber() ? NODES.numberNode(current.asLong() + 0.5) : NODES.booleanNode(true);
+                };
             }
             if (current.isBoolean()) {
-                return random.nextBoolean() ? NODES.textNode("yes") : NODES.arrayNode();
+                return switch (random.nextInt(3)) {
+                    case 0 -> NODES.textNode("yes");
+                    case 1 -> NODES.numberNode(1);
+                    default -> NODES.textNode(String.valueOf(current.asBoolean()));
+                };
             }
             if (current.isArray()) {
                 return NODES.objectNode().put("0", 1);

@@ -30,6 +30,8 @@ final class Suite {
 
     private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Every answer from the gateway is checked against the gateway's OpenAPI document. */
+    static final Contract CONTRACT = new Contract(openApiDocument());
 
     private Suite() {
     }
@@ -102,7 +104,25 @@ final class Suite {
         return value == null || value.isBlank() || value.startsWith("${") ? fallback : value;
     }
 
+    private static String openApiDocument() {
+        try {
+            var client = java.net.http.HttpClient.newHttpClient();
+            var answer = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(GATEWAY + "/openapi")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            if (answer.statusCode() != 200) {
+                throw new IllegalStateException("GET /openapi answered " + answer.statusCode());
+            }
+            return answer.body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     static {
         RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
+        RestAssured.filters(CONTRACT);
     }
 }

@@ -35,7 +35,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * lists the problem codes it can carry in {@code x-problem-codes};</li>
  * <li>the errors an operation can give by its shape: 400 for bad input, 401 and 403 where it needs a role,
  * 404 where it names a resource, the Idempotency-Key problems (400, 409, 422) where it takes one, 413 and 415
- * where it reads a body, 500 and 503 everywhere;</li>
+ * where it reads a body, 406 (an Accept header it cannot serve), 500 and 503 everywhere;</li>
  * <li>{@code Location} on 201, {@code Idempotent-Replayed} on the success answers of an idempotent write,
  * {@code Retry-After} on 409 (a request still running), 429 and 503.</li>
  * </ul>
@@ -121,6 +121,9 @@ public class ProblemDocumentation implements OASFilter {
         if (hasBody) {
             add(implied, CommonProblem.MALFORMED_REQUEST, CommonProblem.INVALID_FIELD, CommonProblem.UNKNOWN_FIELD,
                     CommonProblem.VALIDATION_FAILED, CommonProblem.PAYLOAD_TOO_LARGE, CommonProblem.UNSUPPORTED_MEDIA_TYPE);
+        } else if (method != PathItem.HttpMethod.GET && method != PathItem.HttpMethod.HEAD) {
+            // A write that takes no body still refuses one it cannot read.
+            add(implied, CommonProblem.PAYLOAD_TOO_LARGE, CommonProblem.UNSUPPORTED_MEDIA_TYPE);
         }
         if (hasParameter) {
             add(implied, CommonProblem.INVALID_PARAMETER, CommonProblem.VALIDATION_FAILED);
@@ -135,7 +138,7 @@ public class ProblemDocumentation implements OASFilter {
         if (hasPathParameter) {
             add(implied, CommonProblem.NOT_FOUND);
         }
-        add(implied, CommonProblem.INTERNAL_ERROR, CommonProblem.SERVICE_UNAVAILABLE);
+        add(implied, CommonProblem.NOT_ACCEPTABLE, CommonProblem.INTERNAL_ERROR, CommonProblem.SERVICE_UNAVAILABLE);
 
         Map<String, APIResponse> all = new LinkedHashMap<>(responses.getAPIResponses() == null ? Map.of() : responses.getAPIResponses());
         implied.keySet().forEach(status -> all.putIfAbsent(status, OASFactory.createAPIResponse()));

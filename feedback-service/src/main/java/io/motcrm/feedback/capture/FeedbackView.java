@@ -12,12 +12,25 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 @RegisterForReflection
 @Schema(name = "Feedback", description = "Feedback as its author and staff see it; `caseId` is set when it opened a case, "
         + "`suggestion` for suggestions only")
-public record FeedbackView(UUID id, FeedbackType type, Integer csat, Integer nps, Integer ces, String text,
-        String touchpointCode, Channel channel, Source source, Instant submittedAt, UUID caseId,
+public record FeedbackView(
+        @Schema(required = true) UUID id,
+        @Schema(required = true) FeedbackType type,
+        Integer csat,
+        Integer nps,
+        Integer ces,
+        String text,
+        @Schema(required = true) String touchpointCode,
+        @Schema(required = true) Channel channel,
+        @Schema(required = true) Source source,
+        @Schema(required = true) Instant submittedAt,
+        UUID caseId,
         Suggestion suggestion) {
 
     /** The public status of a suggestion and the company's response. */
     @Schema(name = "SuggestionAnswer")
-    public record Suggestion(SuggestionStatus status, String response, Instant updatedAt) {
+    public record Suggestion(
+            @Schema(required = true) SuggestionStatus status,
+            String response,
+            @Schema(required = true) Instant updatedAt) {
     }
 }

@@ -119,6 +119,6 @@ public class PublicFeedbackResource {
     /** What an anonymous author gets back. */
     @RegisterForReflection
     @Schema(name = "FeedbackReceipt", description = "The feedback's id, and whether it opened a case")
-    public record Receipt(java.util.UUID id, boolean caseOpened) {
+    public record Receipt(@Schema(required = true) java.util.UUID id, @Schema(required = true) boolean caseOpened) {
     }
 }

@@ -43,7 +43,12 @@ public class CaseHistory extends PanacheEntityBase {
     }
 
     @Schema(name = "CaseHistoryEntry")
-    public record View(long id, Instant at, String actor, String kind, String detail) {
+    public record View(
+            @Schema(required = true) long id,
+            @Schema(required = true) Instant at,
+            @Schema(required = true) String actor,
+            @Schema(required = true) String kind,
+            @Schema(required = true) String detail) {
     }
 
     public View view() {

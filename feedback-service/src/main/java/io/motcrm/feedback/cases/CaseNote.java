@@ -47,7 +47,12 @@ public class CaseNote extends PanacheEntityBase {
 
     @RegisterForReflection
     @Schema(name = "CaseNote", description = "A note on a case; `text` is null once the customer was erased")
-    public record View(UUID id, Instant at, String author, NoteVisibility visibility, String text) {
+    public record View(
+            @Schema(required = true) UUID id,
+            @Schema(required = true) Instant at,
+            @Schema(required = true) String author,
+            @Schema(required = true) NoteVisibility visibility,
+            String text) {
     }
 
     public View view() {

@@ -22,9 +22,16 @@ public final class CaseViews {
     }
 
     @Schema(name = "CaseSla", description = "The case's SLA clock, in business seconds")
-    public record Sla(long firstResponseTargetSeconds, long resolutionTargetSeconds, long elapsedSeconds,
-            boolean paused, Instant firstResponseDueAt, Instant resolutionDueAt, boolean firstResponseBreached,
-            boolean resolutionBreached, int escalationLevel) {
+    public record Sla(
+            @Schema(required = true) long firstResponseTargetSeconds,
+            @Schema(required = true) long resolutionTargetSeconds,
+            @Schema(required = true) long elapsedSeconds,
+            @Schema(required = true) boolean paused,
+            Instant firstResponseDueAt,
+            Instant resolutionDueAt,
+            @Schema(required = true) boolean firstResponseBreached,
+            @Schema(required = true) boolean resolutionBreached,
+            @Schema(required = true) int escalationLevel) {
     }
 
     @Schema(name = "CaseRecovery", description = "The recovery survey: when it was sent, and the customer's rating (CSAT 1-5)")
@@ -36,24 +43,58 @@ public final class CaseViews {
      * RESOLVED: the link to send to the customer, shown once (only its hash is kept).
      */
     @Schema(name = "StaffCase", description = "Everything about a case, for staff")
-    public record StaffCase(UUID id, UUID feedbackId, String touchpointCode, String team, UUID customerId,
-            CaseStatus status, Priority priority, Severity severity, boolean detractor, boolean valuePending,
-            String ownerName, Instant openedAt, Instant firstResponseAt, Instant resolvedAt, Instant closedAt,
-            String rootCause, int reopenCount, Sla sla, List<CaseEscalation.View> escalations,
-            List<CaseNote.View> notes, List<ActionView> actions, Recovery recovery,
+    public record StaffCase(
+            @Schema(required = true) UUID id,
+            @Schema(required = true) UUID feedbackId,
+            @Schema(required = true) String touchpointCode,
+            @Schema(required = true) String team,
+            UUID customerId,
+            @Schema(required = true) CaseStatus status,
+            @Schema(required = true) Priority priority,
+            @Schema(required = true) Severity severity,
+            @Schema(required = true) boolean detractor,
+            @Schema(required = true) boolean valuePending,
+            @Schema(required = true) String ownerName,
+            @Schema(required = true) Instant openedAt,
+            Instant firstResponseAt,
+            Instant resolvedAt,
+            Instant closedAt,
+            String rootCause,
+            @Schema(required = true) int reopenCount,
+            @Schema(required = true) Sla sla,
+            @Schema(required = true) List<CaseEscalation.View> escalations,
+            @Schema(required = true) List<CaseNote.View> notes,
+            @Schema(required = true) List<ActionView> actions,
+            @Schema(required = true) Recovery recovery,
             @Schema(description = "Only in the answer to the move to RESOLVED: the recovery survey link to send to "
                     + "the customer; it is never shown again") String recoverySurveyUrl) implements CaseView {
     }
 
     @Schema(name = "CustomerCase", description = "The customer-visible part of a case, for its customer")
-    public record CustomerCase(UUID id, UUID feedbackId, String touchpointCode, CaseStatus status, String ownerName,
-            Instant openedAt, Instant resolvedAt, List<CaseNote.View> notes, boolean recoverySurveyOpen,
+    public record CustomerCase(
+            @Schema(required = true) UUID id,
+            @Schema(required = true) UUID feedbackId,
+            @Schema(required = true) String touchpointCode,
+            @Schema(required = true) CaseStatus status,
+            @Schema(required = true) String ownerName,
+            @Schema(required = true) Instant openedAt,
+            Instant resolvedAt,
+            @Schema(required = true) List<CaseNote.View> notes,
+            @Schema(required = true) boolean recoverySurveyOpen,
             Integer recoveryCsat) implements CaseView {
     }
 
     /** A case in lists. */
     @Schema(name = "CaseSummary", description = "A case in lists; `breached` when either SLA target was missed")
-    public record Summary(UUID id, String touchpointCode, String team, CaseStatus status, Priority priority,
-            String ownerName, Instant openedAt, boolean breached, int escalationLevel) {
+    public record Summary(
+            @Schema(required = true) UUID id,
+            @Schema(required = true) String touchpointCode,
+            @Schema(required = true) String team,
+            @Schema(required = true) CaseStatus status,
+            @Schema(required = true) Priority priority,
+            @Schema(required = true) String ownerName,
+            @Schema(required = true) Instant openedAt,
+            @Schema(required = true) boolean breached,
+            @Schema(required = true) int escalationLevel) {
     }
 }

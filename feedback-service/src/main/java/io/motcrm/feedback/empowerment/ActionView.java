@@ -10,7 +10,17 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 @RegisterForReflection
 @Schema(name = "CaseAction", description = "An action on a case; an approval request is an action PENDING_APPROVAL, "
         + "and `decidedBy`, `decisionReason`, `decidedAt` are set once a supervisor decides it")
-public record ActionView(UUID id, UUID caseId, ActionKind kind, long points, String note, ActionStatus status,
-        String requestedBy, String requestedRole, Instant requestedAt, String decidedBy, String decisionReason,
+public record ActionView(
+        @Schema(required = true) UUID id,
+        @Schema(required = true) UUID caseId,
+        @Schema(required = true) ActionKind kind,
+        @Schema(required = true) long points,
+        String note,
+        @Schema(required = true) ActionStatus status,
+        @Schema(required = true) String requestedBy,
+        @Schema(required = true) String requestedRole,
+        @Schema(required = true) Instant requestedAt,
+        String decidedBy,
+        String decisionReason,
         Instant decidedAt) {
 }

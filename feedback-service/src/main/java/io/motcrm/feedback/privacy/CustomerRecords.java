@@ -32,24 +32,41 @@ public class CustomerRecords {
     CaseService cases;
 
     @Schema(name = "CustomerOpenCase")
-    public record OpenCase(UUID id, CaseStatus status, Priority priority, String ownerName, Instant openedAt) {
+    public record OpenCase(
+            @Schema(required = true) UUID id,
+            @Schema(required = true) CaseStatus status,
+            @Schema(required = true) Priority priority,
+            @Schema(required = true) String ownerName,
+            @Schema(required = true) Instant openedAt) {
     }
 
     @Schema(name = "CustomerRecentFeedback")
-    public record RecentFeedback(UUID id, FeedbackType type, Integer nps, Integer csat, String touchpointCode, Instant submittedAt) {
+    public record RecentFeedback(
+            @Schema(required = true) UUID id,
+            @Schema(required = true) FeedbackType type,
+            Integer nps,
+            Integer csat,
+            @Schema(required = true) String touchpointCode,
+            @Schema(required = true) Instant submittedAt) {
     }
 
     @Schema(name = "CustomerNps", description = "The customer's own NPS over all their answers (−100 to 100); null without answers")
-    public record Nps(Double score, long responses) {
+    public record Nps(Double score, @Schema(required = true) long responses) {
     }
 
     @Schema(name = "CustomerFeedbackSummary", description = "Open cases, the 10 most recent feedback and the customer's own NPS")
-    public record Summary(List<OpenCase> openCases, List<RecentFeedback> recentFeedback, Nps nps) {
+    public record Summary(
+            @Schema(required = true) List<OpenCase> openCases,
+            @Schema(required = true) List<RecentFeedback> recentFeedback,
+            @Schema(required = true) Nps nps) {
     }
 
     @Schema(name = "CustomerFeedbackExport", description = "All the customer's feedback and cases; the cases as staff "
             + "see them for staff, the customer-visible part for the customer")
-    public record Export(UUID customerId, List<FeedbackView> feedback, List<CaseViews.CaseView> cases) {
+    public record Export(
+            @Schema(required = true) UUID customerId,
+            @Schema(required = true) List<FeedbackView> feedback,
+            @Schema(required = true) List<CaseViews.CaseView> cases) {
     }
 
     public Summary summary(UUID customerId) {

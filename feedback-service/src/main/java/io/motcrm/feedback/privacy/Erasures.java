@@ -28,7 +28,12 @@ public class Erasures {
 
     @Schema(name = "FeedbackErasureOutcome", description = "What the erasure changed; `duplicate` when this erasure id "
             + "was applied before, with the first outcome's counts")
-    public record Outcome(UUID erasureId, UUID customerId, int feedbackRedacted, int casesUnlinked, boolean duplicate) {
+    public record Outcome(
+            @Schema(required = true) UUID erasureId,
+            @Schema(required = true) UUID customerId,
+            @Schema(required = true) int feedbackRedacted,
+            @Schema(required = true) int casesUnlinked,
+            @Schema(required = true) boolean duplicate) {
     }
 
     @Transactional

@@ -51,7 +51,12 @@ public class CaseEscalation extends PanacheEntityBase {
     }
 
     @Schema(name = "CaseEscalation")
-    public record View(int level, EscalationLevel role, String escalatedTo, String reason, Instant at) {
+    public record View(
+            @Schema(required = true) int level,
+            @Schema(required = true) EscalationLevel role,
+            @Schema(required = true) String escalatedTo,
+            @Schema(required = true) String reason,
+            @Schema(required = true) Instant at) {
     }
 
     public View view() {

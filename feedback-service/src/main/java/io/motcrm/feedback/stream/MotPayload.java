@@ -40,7 +40,7 @@ public sealed interface MotPayload {
             @Schema(required = true) Priority priority,
             @Schema(required = true) String team,
             @Schema(required = true) String owner,
-            String touchpointCode) implements MotPayload {
+            @Schema(required = true) String touchpointCode) implements MotPayload {
     }
 
     /** {@code SLA_BREACHED}: a running case passed its first-response or resolution target. */

@@ -2,9 +2,18 @@ package io.motcrm.feedback.touchpoint;
 
 import java.time.Instant;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 @RegisterForReflection
-public record TouchpointView(String code, String name, Channel channel, JourneyStage stage, String team,
-        boolean active, Instant createdAt, Instant updatedAt) {
+public record TouchpointView(
+        @Schema(required = true) String code,
+        @Schema(required = true) String name,
+        @Schema(required = true) Channel channel,
+        @Schema(required = true) JourneyStage stage,
+        @Schema(required = true) String team,
+        @Schema(required = true) boolean active,
+        @Schema(required = true) Instant createdAt,
+        @Schema(required = true) Instant updatedAt) {
 }

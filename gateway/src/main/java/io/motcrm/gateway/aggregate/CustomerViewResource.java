@@ -75,7 +75,9 @@ public class CustomerViewResource {
 
     /** One part of the 360: the service's data, or why it is missing. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Section(String status, JsonNode data, String reason) {
+    public record Section(@Schema(required = true, enumeration = { "available", "unavailable" }) String status,
+            @Schema(description = "The service's answer, when available") JsonNode data,
+            @Schema(description = "Why the section is missing, when unavailable") String reason) {
 
         static Section of(Read read, String field) {
             if (!read.ok()) {
@@ -87,11 +89,14 @@ public class CustomerViewResource {
         }
     }
 
+    @Schema(requiredProperties = { "customerId", "profile", "points", "openCases", "recentFeedback", "nps" })
     public record Customer360(UUID customerId, Section profile, Section points, Section openCases,
             Section recentFeedback, Section nps) {
     }
 
-    public record PrivacyExport(UUID customerId, Instant exportedAt, Map<String, JsonNode> services) {
+    @Schema(requiredProperties = { "customerId", "exportedAt", "services" })
+    public record PrivacyExport(UUID customerId, Instant exportedAt,
+            @Schema(description = "Each service's part, by the service's name") Map<String, JsonNode> services) {
     }
 
     @GET

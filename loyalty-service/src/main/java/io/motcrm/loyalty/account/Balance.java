@@ -3,6 +3,8 @@ package io.motcrm.loyalty.account;
 import java.time.Instant;
 import java.util.UUID;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import io.motcrm.loyalty.tier.Tier;
 
 /**
@@ -13,6 +15,13 @@ import io.motcrm.loyalty.tier.Tier;
  * can be spent now. Points past their expiry leave {@code posted} when the expiry job (or the next
  * write on the account) books them. {@code tier}: the customer's current tier.
  */
-public record Balance(UUID customerId, String status, long available, long posted, long held, long locked,
-        Tier tier, Instant asOf) {
+public record Balance(
+        @Schema(required = true) UUID customerId,
+        @Schema(required = true) String status,
+        @Schema(required = true) long available,
+        @Schema(required = true) long posted,
+        @Schema(required = true) long held,
+        @Schema(required = true) long locked,
+        @Schema(required = true) Tier tier,
+        @Schema(required = true) Instant asOf) {
 }

@@ -3,6 +3,8 @@ package io.motcrm.loyalty.earn;
 import java.time.Instant;
 import java.util.UUID;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /**
  * The answer to a purchase-recorded event. {@code withheldPoints} were earned by the rules but not
  * granted because the customer reached the daily earn limit ({@code velocityLimited}).
@@ -10,18 +12,18 @@ import java.util.UUID;
  * {@code customerErased}: the customer was erased; the event is accepted and books nothing.
  */
 public record PurchaseEarned(
-        UUID customerId,
-        UUID purchaseId,
-        long basePoints,
-        long firstPurchaseBonusPoints,
-        long grantedPoints,
-        long withheldPoints,
-        boolean velocityLimited,
+        @Schema(required = true) UUID customerId,
+        @Schema(required = true) UUID purchaseId,
+        @Schema(required = true) long basePoints,
+        @Schema(required = true) long firstPurchaseBonusPoints,
+        @Schema(required = true) long grantedPoints,
+        @Schema(required = true) long withheldPoints,
+        @Schema(required = true) boolean velocityLimited,
         Instant lockedUntil,
         Long earnTransactionId,
         Long bonusTransactionId,
-        boolean duplicate,
-        boolean customerErased) {
+        @Schema(required = true) boolean duplicate,
+        @Schema(required = true) boolean customerErased) {
 
     /** The answer to a purchase of an erased customer: accepted, nothing booked. */
     static PurchaseEarned ofErasedCustomer(UUID customerId, UUID purchaseId) {

@@ -3,6 +3,8 @@ package io.motcrm.loyalty.redemption;
 import java.time.Instant;
 import java.util.UUID;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
@@ -11,7 +13,18 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * {@code availablePoints}: the customer's spendable points after it.
  */
 @RegisterForReflection
-public record RedemptionView(UUID id, String partnerId, String memberCode, String reference, Redemption.Status status,
-        long authorizedPoints, long capturedPoints, long refundedPoints, long availablePoints, Instant expiresAt,
-        Instant createdAt, Instant updatedAt, long transactionId) {
+public record RedemptionView(
+        @Schema(required = true) UUID id,
+        @Schema(required = true) String partnerId,
+        String memberCode,
+        String reference,
+        @Schema(required = true) Redemption.Status status,
+        @Schema(required = true) long authorizedPoints,
+        @Schema(required = true) long capturedPoints,
+        @Schema(required = true) long refundedPoints,
+        @Schema(required = true) long availablePoints,
+        @Schema(required = true) Instant expiresAt,
+        @Schema(required = true) Instant createdAt,
+        @Schema(required = true) Instant updatedAt,
+        @Schema(required = true) long transactionId) {
 }

@@ -7,10 +7,21 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A customer's tier, the points that count towards it, the next threshold and every change so far. */
-public record TierStatus(UUID customerId, Tier tier, int multiplierPercent, long qualifyingPoints, Tier nextTier,
-        Long pointsToNextTier, List<Change> history) {
+public record TierStatus(
+        @Schema(required = true) UUID customerId,
+        @Schema(required = true) Tier tier,
+        @Schema(required = true) int multiplierPercent,
+        @Schema(required = true) long qualifyingPoints,
+        Tier nextTier,
+        Long pointsToNextTier,
+        @Schema(required = true) List<Change> history) {
 
     @Schema(name = "TierHistoryEntry")
-    public record Change(Tier from, Tier to, TierChange.Reason reason, long qualifyingPoints, Instant changedAt) {
+    public record Change(
+            @Schema(required = true) Tier from,
+            @Schema(required = true) Tier to,
+            @Schema(required = true) TierChange.Reason reason,
+            @Schema(required = true) long qualifyingPoints,
+            @Schema(required = true) Instant changedAt) {
     }
 }

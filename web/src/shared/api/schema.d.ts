@@ -12258,7 +12258,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `invalid-public-token`: the link's token is not valid */
+            /** @description `invalid-public-token`: the link's token is not valid; also `unauthorized` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12396,6 +12396,15 @@ export interface operations {
             };
             /** @description Problem codes: `malformed-request`, `invalid-field`, `unknown-field`, `validation-failed` */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem codes: `unauthorized` */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -16662,7 +16671,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `reference-used`: the reference was booked for another member; also `idempotency-request-in-flight` */
+            /** @description `reference-used`: the reference was booked for another member or another amount; also `idempotency-request-in-flight` */
             409: {
                 headers: {
                     /** @description Seconds to wait before trying again */

@@ -51,6 +51,10 @@ public class PartnerMovement extends PanacheEntityBase {
     @Column(nullable = false, updatable = false)
     public String reference;
 
+    /** The purchase amount of an earn (null on captures and refunds). */
+    @Column(name = "amount_minor", updatable = false)
+    public Long amountMinor;
+
     @Column(name = "transaction_id", nullable = false, updatable = false)
     public Long transactionId;
 

@@ -139,7 +139,13 @@ public class Partners {
                 throw new ProblemException(LoyaltyProblem.REFERENCE_USED,
                         "Points were already earned with reference '" + request.reference() + "'");
             }
-            return new PartnerEarned(partnerId, request.memberCode(), request.reference(), request.amountMinor(),
+            if (movement.amountMinor != null && movement.amountMinor.longValue() != request.amountMinor()) {
+                // Another purchase under a reference already used, not a retry of the first one.
+                throw new ProblemException(LoyaltyProblem.REFERENCE_USED, "Points were already earned with reference '"
+                        + request.reference() + "' for another amount (" + movement.amountMinor + ")");
+            }
+            long amount = movement.amountMinor != null ? movement.amountMinor : request.amountMinor();
+            return new PartnerEarned(partnerId, request.memberCode(), request.reference(), amount,
                     movement.points, 0, movement.transactionId, true);
         }
         Ledger.Locks locks = ledger.lock(found.id);
@@ -154,7 +160,8 @@ public class Partners {
                     TransactionKind.EARN, "partner-earn:" + partnerId + ":" + request.reference(),
                     "Points earned at a partner", points, null);
             transactionId = transaction.id;
-            record(partnerId, null, PartnerMovement.Kind.EARN, points, request.reference(), transaction.id, account.id);
+            record(partnerId, null, PartnerMovement.Kind.EARN, points, request.reference(), transaction.id, account.id,
+                    request.amountMinor());
             velocity.record(account.id, points);
             tiers.upgradeIfDue(locks, account.id);
         }
@@ -166,7 +173,15 @@ public class Partners {
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(String partnerId, UUID redemptionId, PartnerMovement.Kind kind, long points,
             String reference, long transactionId, long accountId) {
+        record(partnerId, redemptionId, kind, points, reference, transactionId, accountId, null);
+    }
+
+    /** Writes a settlement line; an earn's line keeps the purchase amount it was booked for. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void record(String partnerId, UUID redemptionId, PartnerMovement.Kind kind, long points,
+            String reference, long transactionId, long accountId, Long amountMinor) {
         PartnerMovement movement = new PartnerMovement();
+        movement.amountMinor = amountMinor;
         movement.partnerId = partnerId;
         movement.redemptionId = redemptionId;
         movement.kind = kind;

@@ -185,7 +185,7 @@ public class PartnerApiResource {
     @APIResponse(responseCode = "403", description = "`partner-not-active`: the token names no partner, or the partner "
             + "is not registered or is suspended")
     @APIResponse(responseCode = "404", description = "`account-not-found`: no open points account has this member code")
-    @APIResponse(responseCode = "409", description = "`reference-used`: the reference was booked for another member")
+    @APIResponse(responseCode = "409", description = "`reference-used`: the reference was booked for another member or another amount")
     public Response earn(@HeaderParam(Idempotency.HEADER) String key, @Valid @NotNull PartnerEarnRequest request) {
         String partnerId = partnerId();
         return idempotency.execute(key, "partner.earn", request, () -> {

@@ -90,6 +90,8 @@ class PartnerTest {
                     .extract().jsonPath().getLong("transactionId");
             earn(key(), memberCode(customer), 10_049, reference).statusCode(200)
                     .body("duplicate", equalTo(true)).body("transactionId", equalTo((int) transaction));
+            // The same reference for another amount is another purchase, not a retry: refused, nothing booked.
+            earn(key(), memberCode(customer), 999_900, reference).statusCode(409).body("code", equalTo("reference-used"));
             earn(key(), "M-unknown", 100, "r-" + UUID.randomUUID()).statusCode(404).body("code", equalTo("account-not-found"));
             earn(key(), memberCode(customer), 0, "r-zero").statusCode(400).body("code", equalTo("validation-failed"));
             given().get("/partner/v1/settlements/" + YearMonth.now(ZoneOffset.UTC)).then().statusCode(200)

@@ -33,9 +33,10 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * <ul>
  * <li>every 4xx and 5xx answer is {@code application/problem+json} with the one {@code Problem} schema, and
  * lists the problem codes it can carry in {@code x-problem-codes};</li>
- * <li>the errors an operation can give by its shape: 400 for bad input, 401 and 403 where it needs a role,
- * 404 where it names a resource, the Idempotency-Key problems (400, 409, 422) where it takes one, 413 and 415
- * where it reads a body, 406 (an Accept header it cannot serve), 500 and 503 everywhere;</li>
+ * <li>the errors an operation can give by its shape: 400 for bad input, 401 and 403 where it needs a role (401
+ * also where it needs none: a bearer token that is sent must be valid), 404 where it names a resource, the
+ * Idempotency-Key problems (400, 409, 422) where it takes one, 413 and 415 where it may get a body, 406 (an
+ * Accept header it cannot serve), 500 and 503 everywhere;</li>
  * <li>{@code Location} on 201, {@code Idempotent-Replayed} on the success answers of an idempotent write,
  * {@code Retry-After} on 409 (a request still running), 429 and 503.</li>
  * </ul>
@@ -134,6 +135,9 @@ public class ProblemDocumentation implements OASFilter {
         }
         if (secured) {
             add(implied, CommonProblem.UNAUTHORIZED, CommonProblem.FORBIDDEN);
+        } else {
+            // No token is needed, but one that is sent must be valid (the bearer token is checked before any resource).
+            add(implied, CommonProblem.UNAUTHORIZED);
         }
         if (hasPathParameter) {
             add(implied, CommonProblem.NOT_FOUND);

@@ -8958,7 +8958,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `points-required`: COMPENSATION_POINTS needs a number of points above 0; `compensation-needs-customer`: an anonymous case cannot receive points; also `idempotency-key-reused` */
+            /** @description `points-required`: COMPENSATION_POINTS needs a number of points above 0; `compensation-needs-customer`: an anonymous case cannot receive points; `points-not-accepted`: points with another kind of action (they are never dropped silently); also `idempotency-key-reused` */
             422: {
                 headers: {
                     [name: string]: unknown;

@@ -21,6 +21,7 @@ public enum FeedbackProblem implements ProblemType {
     REOPEN_WINDOW_PASSED("reopen-window-passed", "The case can no longer be reopened", 409),
     COMPENSATION_NEEDS_CUSTOMER("compensation-needs-customer", "An anonymous case cannot receive points", 422),
     POINTS_REQUIRED("points-required", "A compensation needs a positive number of points", 422),
+    POINTS_NOT_ACCEPTED("points-not-accepted", "Only a compensation takes points", 422),
     APPROVAL_NOT_FOUND("approval-not-found", "The approval request does not exist", 404),
     APPROVAL_DECIDED("approval-decided", "The approval request was already decided", 409),
     SELF_APPROVAL("self-approval", "A request cannot be approved or rejected by the one who made it", 403),

@@ -77,7 +77,8 @@ public class ActionResource {
     @APIResponse(responseCode = "404", description = "`case-not-found`: no such case")
     @APIResponse(responseCode = "409", description = "`case-closed`: a closed case must be reopened first")
     @APIResponse(responseCode = "422", description = "`points-required`: COMPENSATION_POINTS needs a number of points above 0; "
-            + "`compensation-needs-customer`: an anonymous case cannot receive points")
+            + "`compensation-needs-customer`: an anonymous case cannot receive points; `points-not-accepted`: points "
+            + "with another kind of action (they are never dropped silently)")
     public Response act(@PathParam("id") UUID caseId, @HeaderParam(Idempotency.HEADER) String key,
             @Valid @NotNull ActionRequest request) {
         String role = Empowerment.authorityRole(caller::hasRole);

@@ -70,6 +70,11 @@ public class Empowerment {
         action.requestedAt = now;
         action.points = 0;
         action.status = ActionStatus.APPLIED;
+        if (request.kind() != ActionKind.COMPENSATION_POINTS && request.points() != null) {
+            // Points with an apology or a call-back would be dropped without a word: say so instead.
+            throw ProblemException.forField(FeedbackProblem.POINTS_NOT_ACCEPTED, "points",
+                    "is only taken by COMPENSATION_POINTS, not by " + request.kind());
+        }
         if (request.kind() == ActionKind.COMPENSATION_POINTS) {
             if (request.points() == null || request.points() <= 0) {
                 throw new ProblemException(FeedbackProblem.POINTS_REQUIRED, "Give the number of points (more than 0)");

@@ -85,6 +85,9 @@ class EmpowermentTest {
         assertThat(grant.get("customerId").asText()).isEqualTo(customer.toString());
         assertThat(grant.get("caseId").asText()).isEqualTo(caseId.toString());
         assertThat(grant.get("points").asLong()).isEqualTo(3000);
+        // Points with an apology are refused, never dropped: the agent learns they were not granted.
+        act(caseId, Map.of("kind", "APOLOGY", "points", 500)).statusCode(422)
+                .body("code", equalTo("points-not-accepted")).body("violations[0].field", equalTo("points"));
         act(caseId, Map.of("kind", "APOLOGY")).statusCode(201).body("status", equalTo("APPLIED"));
         act(caseId, Map.of("kind", "CALL_BACK", "note", "after 6 pm")).statusCode(201);
         given().get("/api/v1/cases/" + caseId).then().body("actions.kind", hasItem("CALL_BACK"))

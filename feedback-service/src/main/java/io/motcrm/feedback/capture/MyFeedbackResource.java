@@ -19,8 +19,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.motcrm.feedback.privacy.CustomerRecords;
-import io.motcrm.platform.problem.CommonProblem;
-import io.motcrm.platform.problem.ProblemException;
 import io.motcrm.platform.security.Caller;
 import io.motcrm.platform.security.Roles;
 
@@ -48,7 +46,7 @@ public class MyFeedbackResource {
     @APIResponse(responseCode = "200", description = "The customer's feedback")
     @APIResponse(responseCode = "403", description = NO_CUSTOMER)
     public List<FeedbackView> list(@QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
-        return feedback.views(Feedback.ofCustomer(me(), limit));
+        return feedback.views(Feedback.ofCustomer(caller.requireCustomerId(), limit));
     }
 
     @GET
@@ -57,7 +55,7 @@ public class MyFeedbackResource {
     @APIResponse(responseCode = "200", description = "The summary")
     @APIResponse(responseCode = "403", description = NO_CUSTOMER)
     public CustomerRecords.Summary summary() {
-        return records.summary(me());
+        return records.summary(caller.requireCustomerId());
     }
 
     @GET
@@ -67,11 +65,7 @@ public class MyFeedbackResource {
     @APIResponse(responseCode = "200", description = "The export")
     @APIResponse(responseCode = "403", description = NO_CUSTOMER)
     public CustomerRecords.Export export() {
-        return records.export(me(), false);
+        return records.export(caller.requireCustomerId(), false);
     }
 
-    private UUID me() {
-        return caller.customerId().orElseThrow(() -> new ProblemException(CommonProblem.FORBIDDEN,
-                "The token names no customer"));
-    }
 }

@@ -25,8 +25,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.motcrm.platform.idempotency.Idempotency;
-import io.motcrm.platform.problem.CommonProblem;
-import io.motcrm.platform.problem.ProblemException;
 import io.motcrm.platform.security.Caller;
 import io.motcrm.platform.security.Roles;
 
@@ -54,7 +52,7 @@ public class MyCaseResource {
     @APIResponse(responseCode = "200", description = "The customer's cases")
     @APIResponse(responseCode = "403", description = NO_CUSTOMER)
     public List<CaseViews.CustomerCase> list() {
-        return cases.customerCases(me());
+        return cases.customerCases(caller.requireCustomerId());
     }
 
     @GET
@@ -64,7 +62,7 @@ public class MyCaseResource {
     @APIResponse(responseCode = "403", description = NO_CUSTOMER)
     @APIResponse(responseCode = "404", description = "`case-not-found`: no such case, or not the customer's own")
     public CaseViews.CustomerCase get(@PathParam("id") UUID id) {
-        return cases.customerView(CaseService.ownedBy(SupportCase.get(id), me()));
+        return cases.customerView(CaseService.ownedBy(SupportCase.get(id), caller.requireCustomerId()));
     }
 
     @POST
@@ -78,7 +76,7 @@ public class MyCaseResource {
     @APIResponse(responseCode = "409", description = "`case-closed`: the case is closed")
     public Response addNote(@PathParam("id") UUID id, @HeaderParam(Idempotency.HEADER) String key,
             @Valid @NotNull CaseRequests.Note note) {
-        CaseService.ownedBy(SupportCase.get(id), me());
+        CaseService.ownedBy(SupportCase.get(id), caller.requireCustomerId());
         return CaseResource.addNote(idempotency, cases, id, key, note, NoteVisibility.CUSTOMER, caller.name(), true,
                 URI.create("/api/v1/me/cases/" + id));
     }
@@ -92,11 +90,7 @@ public class MyCaseResource {
     @APIResponse(responseCode = "404", description = "`case-not-found`: no such case, or not the customer's own")
     @APIResponse(responseCode = "409", description = "`recovery-not-requested`: no recovery survey is open for this case")
     public void rateRecovery(@PathParam("id") UUID id, @Valid @NotNull CaseRequests.RecoveryRating rating) {
-        cases.rateRecoveryByCustomer(id, me(), rating.csat());
+        cases.rateRecoveryByCustomer(id, caller.requireCustomerId(), rating.csat());
     }
 
-    private UUID me() {
-        return caller.customerId().orElseThrow(() -> new ProblemException(CommonProblem.FORBIDDEN,
-                "The token names no customer"));
-    }
 }

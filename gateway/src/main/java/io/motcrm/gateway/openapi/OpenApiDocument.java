@@ -163,7 +163,7 @@ final class OpenApiDocument {
                     addProblem(responses, "503", "upstream-suspended", true);
                     addProblem(responses, "504", "upstream-timeout", false);
                 }
-                sortByStatus(responses);
+                sortByName(responses);
             }
         });
         return pathItem;
@@ -194,11 +194,12 @@ final class OpenApiDocument {
         }
     }
 
-    private static void sortByStatus(ObjectNode responses) {
+    /** Members in name order (answers by status, schemas by name), so that the document reads and diffs alike. */
+    private static void sortByName(ObjectNode object) {
         Map<String, JsonNode> sorted = new java.util.TreeMap<>();
-        responses.fields().forEachRemaining(entry -> sorted.put(entry.getKey(), entry.getValue()));
-        responses.removeAll();
-        sorted.forEach(responses::set);
+        object.fields().forEachRemaining(entry -> sorted.put(entry.getKey(), entry.getValue()));
+        object.removeAll();
+        sorted.forEach(object::set);
     }
 
     /** Schemas no operation reaches (e.g. those of /internal operations) are left out. */
@@ -227,10 +228,7 @@ final class OpenApiDocument {
             }
         });
         schemas.remove(unused);
-        Map<String, JsonNode> sorted = new java.util.TreeMap<>();
-        schemas.fields().forEachRemaining(entry -> sorted.put(entry.getKey(), entry.getValue()));
-        schemas.removeAll();
-        sorted.forEach(schemas::set);
+        sortByName(schemas);
     }
 
     /** Routed prefixes for which no documented path exists. */

@@ -35,8 +35,7 @@ public class CallerAccess {
      * the {@code customer_id} claim names nobody: 403.
      */
     public UUID me() {
-        return caller.customerId()
-                .orElseThrow(() -> new ProblemException(CommonProblem.FORBIDDEN, "The token names no customer"));
+        return caller.requireCustomerId();
     }
 
     /** Only the customer themselves (not staff): for acts such as creating a redemption code. */

@@ -8,6 +8,8 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
+import io.motcrm.platform.problem.CommonProblem;
+import io.motcrm.platform.problem.ProblemException;
 import io.quarkus.security.identity.SecurityIdentity;
 
 /**
@@ -42,6 +44,14 @@ public class Caller {
             return Optional.empty();
         }
         return claim(CUSTOMER_ID).flatMap(Caller::parseUuid);
+    }
+
+    /**
+     * The signed-in customer's own id, for the routes under {@code /api/v1/me}: a token that names no customer
+     * (no customer role, or no {@code customer_id} claim) gets 403.
+     */
+    public UUID requireCustomerId() {
+        return customerId().orElseThrow(() -> new ProblemException(CommonProblem.FORBIDDEN, "The token names no customer"));
     }
 
     /** The calling partner's id, when the caller holds the partner role and the claim. */

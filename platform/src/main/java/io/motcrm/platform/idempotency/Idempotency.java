@@ -162,6 +162,28 @@ public class Idempotency {
         return build(record, false);
     }
 
+    /**
+     * For an erasure: deletes every stored answer that mentions one of {@code values} (a customer's id,
+     * their case ids...), whoever made the request, in the caller's transaction. A retry of such a
+     * request afterwards runs afresh, as after the retention period.
+     *
+     * @return how many records were deleted
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public long forgetMentioning(java.util.Collection<String> values) {
+        long deleted = 0;
+        for (String value : values) {
+            if (value == null || value.isBlank()) {
+                continue;
+            }
+            deleted += entityManager.createNativeQuery("""
+                    delete from idempotency_record
+                    where strpos(response_body, :value) > 0 or strpos(response_location, :value) > 0""")
+                    .setParameter("value", value).executeUpdate();
+        }
+        return deleted;
+    }
+
     /** Deletes expired keys; a key is usable afresh once its record is gone. */
     @Scheduled(every = "${motcrm.idempotency.cleanup-interval:15m}", delayed = "1m",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

@@ -63,6 +63,45 @@ public class Outbox {
                 aggregateType, aggregateId).stream().map(OutboxMessage::view).toList();
     }
 
+    /**
+     * For an erasure: in every message whose payload mentions {@code value} (pending, delivered or
+     * dead), sets the named top-level payload members to null and clears the last error text, which may
+     * quote the receiver's answer. Ids and amounts stay, so pending messages still have their effect.
+     *
+     * @return how many messages were changed
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int redactMentioning(String value, java.util.Collection<String> fields) {
+        List<OutboxMessage> messages = OutboxMessage.list("locate(?1, payload) > 0", value);
+        int changed = 0;
+        for (OutboxMessage message : messages) {
+            String redacted = redact(message.payload, fields);
+            if (!redacted.equals(message.payload) || message.lastError != null) {
+                message.payload = redacted;
+                message.lastError = null;
+                changed++;
+            }
+        }
+        return changed;
+    }
+
+    private String redact(String payload, java.util.Collection<String> fields) {
+        try {
+            var tree = mapper.readTree(payload);
+            if (tree instanceof com.fasterxml.jackson.databind.node.ObjectNode object) {
+                for (String field : fields) {
+                    if (object.has(field)) {
+                        object.putNull(field);
+                    }
+                }
+                return mapper.writeValueAsString(object);
+            }
+            return payload;
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("An outbox payload is not JSON", e);
+        }
+    }
+
     private String toJson(Object payload) {
         try {
             return mapper.writeValueAsString(payload);

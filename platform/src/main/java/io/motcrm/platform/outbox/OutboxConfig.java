@@ -44,7 +44,14 @@ public interface OutboxConfig {
     @WithDefault("30s")
     Duration lease();
 
-    /** Delivered messages are deleted after this; dead ones are kept until requeued. */
+    /** Delivered messages are deleted after this. */
     @WithDefault("P7D")
     Duration deliveredRetention();
+
+    /**
+     * Dead-lettered messages are kept this long for an operator to requeue, then deleted (their payloads
+     * are ids and amounts, but a dead letter is no place to keep anything for ever).
+     */
+    @WithDefault("P30D")
+    Duration deadRetention();
 }

@@ -141,14 +141,16 @@ public class OutboxRelay {
                 OutboxStatus.PENDING, clock.instant(), id, OutboxStatus.DEAD) == 1);
     }
 
-    /** Deletes delivered messages older than the retention period. */
+    /** Deletes delivered and dead-lettered messages older than their retention periods. */
     @Scheduled(every = "1h", delayed = "5m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void purgeDelivered() {
         QuarkusTransaction.requiringNew().run(() -> {
             long purged = OutboxMessage.delete("status = ?1 and deliveredAt < ?2", OutboxStatus.DELIVERED,
                     clock.instant().minus(config.deliveredRetention()));
-            if (purged > 0) {
-                Log.infof("Purged %d delivered outbox messages", purged);
+            long dead = OutboxMessage.delete("status = ?1 and createdAt < ?2", OutboxStatus.DEAD,
+                    clock.instant().minus(config.deadRetention()));
+            if (purged + dead > 0) {
+                Log.infof("Purged %d delivered and %d dead-lettered outbox messages past retention", purged, dead);
             }
         });
     }

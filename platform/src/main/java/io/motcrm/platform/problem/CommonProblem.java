@@ -9,6 +9,8 @@ public enum CommonProblem implements ProblemType {
     VALIDATION_FAILED("validation-failed", "The request is not valid", 400),
     BAD_REQUEST("bad-request", "The request cannot be processed", 400),
     IDEMPOTENCY_KEY_MISSING("idempotency-key-missing", "This operation requires an Idempotency-Key header", 400),
+    ACCESS_PURPOSE_REQUIRED("access-purpose-required",
+            "Staff must state why they access a customer's data in the X-Access-Purpose header", 400),
     IDEMPOTENCY_KEY_INVALID("idempotency-key-invalid", "The Idempotency-Key header is not valid", 400),
     UNAUTHORIZED("unauthorized", "Authentication is required", 401),
     FORBIDDEN("forbidden", "The caller may not perform this operation", 403),

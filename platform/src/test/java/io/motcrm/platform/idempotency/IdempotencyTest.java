@@ -40,6 +40,9 @@ class IdempotencyTest {
     @Inject
     MutableClock clock;
 
+    @Inject
+    Idempotency idempotency;
+
     @AfterEach
     void resetClock() {
         clock.reset();
@@ -68,6 +71,35 @@ class IdempotencyTest {
         assertThat(retry.body().asString()).isEqualTo(first.body().asString());
         assertThat(retry.header("Location")).isEqualTo(first.header("Location"));
         assertThat(effects(ref)).isEqualTo(1);
+    }
+
+    /** An erasure forgets every stored answer that mentions the erased values, whoever asked; others stay. */
+    @Test
+    @TestSecurity(user = "bob")
+    void forgettingDeletesTheAnswersThatMentionAValue() {
+        String erased = "forget-" + UUID.randomUUID();
+        String kept = "keep-" + UUID.randomUUID();
+        String erasedKey = UUID.randomUUID().toString();
+        String keptKey = UUID.randomUUID().toString();
+        given().contentType(ContentType.JSON).header(Idempotency.HEADER, erasedKey).body(effect(erased, 5, 0))
+                .post("/fixture/effects").then().statusCode(201);
+        given().contentType(ContentType.JSON).header(Idempotency.HEADER, keptKey).body(effect(kept, 5, 0))
+                .post("/fixture/effects").then().statusCode(201);
+
+        long forgotten = QuarkusTransaction.requiringNew().call(() -> idempotency.forgetMentioning(List.of(erased, " ")));
+
+        assertThat(forgotten).isEqualTo(1);
+        assertThat(storedAnswersMentioning(erased)).isZero();
+        assertThat(storedAnswersMentioning(kept)).isEqualTo(1);
+        // A retry of the forgotten request runs afresh; the other is still replayed.
+        given().contentType(ContentType.JSON).header(Idempotency.HEADER, keptKey).body(effect(kept, 5, 0))
+                .post("/fixture/effects").then().statusCode(201).header(Idempotency.REPLAYED_HEADER, "true");
+        given().contentType(ContentType.JSON).header(Idempotency.HEADER, erasedKey).body(effect(erased, 5, 0))
+                .post("/fixture/effects").then().statusCode(201).header(Idempotency.REPLAYED_HEADER, nullValue());
+    }
+
+    private static long storedAnswersMentioning(String value) {
+        return QuarkusTransaction.requiringNew().call(() -> IdempotencyRecord.count("locate(?1, responseBody) > 0", value));
     }
 
     @Test

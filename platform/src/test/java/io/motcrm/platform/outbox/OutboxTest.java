@@ -180,6 +180,37 @@ class OutboxTest {
         }
     }
 
+    /**
+     * An erasure redacts the named members of every message that mentions the erased value, pending or
+     * not, and keeps the rest (ids, amounts) so the message still has its effect; other messages are untouched.
+     */
+    @Test
+    void redactingNullsTheNamedMembersOfMessagesThatMentionAValue() {
+        String erased = "redact-" + UUID.randomUUID();
+        String other = "other-" + UUID.randomUUID();
+        List<Long> ids = QuarkusTransaction.requiringNew().call(() -> List.of(
+                outbox.enqueue("receiver", "/nowhere", "test", erased,
+                        Map.of("customerId", erased, "reason", "secret words", "amount", 5)).id,
+                outbox.enqueue("receiver", "/nowhere", "test", other,
+                        Map.of("customerId", other, "reason", "other words", "amount", 7)).id));
+        try {
+            int changed = QuarkusTransaction.requiringNew().call(
+                    () -> outbox.redactMentioning(erased, List.of("reason", "absent")));
+
+            assertThat(changed).isEqualTo(1);
+            String redacted = payload(ids.get(0));
+            assertThat(redacted).doesNotContain("secret words").contains("\"reason\":null").contains("\"amount\":5")
+                    .contains(erased);
+            assertThat(payload(ids.get(1))).contains("other words");
+        } finally {
+            QuarkusTransaction.requiringNew().run(() -> OutboxMessage.delete("id in ?1", ids));
+        }
+    }
+
+    private static String payload(long id) {
+        return QuarkusTransaction.requiringNew().call(() -> OutboxMessage.<OutboxMessage>findById(id).payload);
+    }
+
     @Test
     void backoffGrowsExponentiallyUpToTheCap() {
         assertThat(relay.backoff(1).toMillis()).isBetween(80L, 120L);

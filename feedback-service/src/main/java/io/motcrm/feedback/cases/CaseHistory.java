@@ -42,13 +42,14 @@ public class CaseHistory extends PanacheEntityBase {
         return list("caseId = ?1 order by id", caseId);
     }
 
-    @Schema(name = "CaseHistoryEntry")
+    @Schema(name = "CaseHistoryEntry", description = "One line of a case's history; `detail` is null once the "
+            + "customer was erased or the case's texts passed their retention")
     public record View(
             @Schema(required = true) long id,
             @Schema(required = true) Instant at,
             @Schema(required = true) String actor,
             @Schema(required = true) String kind,
-            @Schema(required = true) String detail) {
+            String detail) {
     }
 
     public View view() {

@@ -37,8 +37,9 @@ public class ErasureResource {
 
     @POST
     @Path("/customer-erased")
-    @Operation(operationId = "eraseCustomerFeedback", summary = "Anonymise the customer's feedback and cases (text "
-            + "redacted, link removed, scores kept); once per erasure id")
+    @Operation(operationId = "eraseCustomerFeedback", summary = "Anonymise the customer's feedback and cases (texts, "
+            + "notes, action reasons and history texts removed, link removed, scores kept), their stream events, stored "
+            + "answers and outbox texts; once per erasure id, in this request")
     @APIResponse(responseCode = "200", description = "Applied, or (`duplicate`) applied before under another key",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Erasures.Outcome.class)))
     public Response customerErased(@HeaderParam(Idempotency.HEADER) String key, @Valid @NotNull CustomerErased event) {

@@ -20,6 +20,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.motcrm.customer.ApiProblems;
 import io.motcrm.customer.CallerAccess;
+import io.motcrm.customer.privacy.Disclosure;
+import io.motcrm.customer.privacy.ProfileAccess;
 import io.motcrm.platform.security.Roles;
 
 @Path("/api/v1/customers/{customerId}/insight")
@@ -32,13 +34,17 @@ public class InsightResource {
     @Inject
     CallerAccess access;
 
+    @Inject
+    Disclosure disclosure;
+
     @GET
     @RolesAllowed({ Roles.AGENT, Roles.SUPERVISOR, Roles.ADMIN })
     @Tag(name = "Staff")
     @Operation(operationId = "getCustomerInsight",
             summary = "A customer's RFM scores, lifecycle stage, top categories and lifetime value",
             description = "RFM: quintiles 1-5 (5 best) over active customers with a purchase, from the last full "
-                    + "recomputation. Lifetime value: " + Insights.CLV_FORMULA)
+                    + "recomputation. Lifetime value: " + Insights.CLV_FORMULA + " Staff state why in "
+                    + "X-Access-Purpose; the read is logged in the customer's access log (section insight).")
     @APIResponse(responseCode = "200", description = "The insight, computed now if it never was",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InsightView.class)))
     @APIResponse(responseCode = "400", description = ApiProblems.PURPOSE_REQUIRED)
@@ -46,6 +52,8 @@ public class InsightResource {
     public InsightView get(@PathParam("customerId") UUID customerId,
             @Parameter(description = CallerAccess.PURPOSE_DESCRIPTION) @HeaderParam(CallerAccess.PURPOSE_HEADER) String purpose) {
         access.requirePurpose(purpose);
-        return insights.get(customerId);
+        InsightView insight = insights.get(customerId);
+        disclosure.recordRead(customerId, ProfileAccess.INSIGHT, purpose);
+        return insight;
     }
 }

@@ -12,13 +12,15 @@ import jakarta.transaction.Transactional;
 import io.motcrm.customer.CallerAccess;
 import io.motcrm.customer.CustomerProblem;
 import io.motcrm.customer.profile.Customer;
+import io.motcrm.customer.profile.CustomerStatus;
 import io.motcrm.customer.profile.CustomerView;
 import io.motcrm.platform.problem.ProblemException;
 
 /**
  * What a caller may see of a profile, and the record that they saw it. The customer sees their own in
  * full and is not logged; staff see contacts masked or not ({@link CallerAccess#seesContacts}) and
- * every staff read is logged with its purpose, before the answer leaves.
+ * every staff read is logged with its section and purpose, before the answer leaves. Reads in the other
+ * services arrive through their outboxes ({@link #receive}).
  */
 @ApplicationScoped
 public class Disclosure {
@@ -35,7 +37,8 @@ public class Disclosure {
             return view;
         }
         boolean full = access.seesContacts(purpose);
-        log(view.id(), purpose, action, full);
+        log(view.id(), action == ProfileAccess.Action.EXPORT ? ProfileAccess.EXPORT : ProfileAccess.PROFILE, purpose,
+                action, full);
         return full ? view : view.withMaskedContacts();
     }
 
@@ -49,16 +52,53 @@ public class Disclosure {
         return access.seesContacts(purpose);
     }
 
+    /**
+     * Logs a staff read of one section other than the profile (purchases, insight); nothing for the
+     * customer themselves. Call it once the read succeeded; the purpose was checked before.
+     */
+    @Transactional
+    public void recordRead(UUID customerId, String section, String purpose) {
+        if (access.isStaff()) {
+            log(customerId, section, purpose, ProfileAccess.Action.READ, false);
+        }
+    }
+
     @Transactional(Transactional.TxType.MANDATORY)
-    public void log(UUID customerId, String purpose, ProfileAccess.Action action, boolean unmasked) {
+    public void log(UUID customerId, String section, String purpose, ProfileAccess.Action action, boolean unmasked) {
         ProfileAccess entry = new ProfileAccess();
         entry.customerId = customerId;
         entry.accessedBy = access.name();
         entry.role = access.staffRole();
         entry.action = action;
+        entry.section = section;
         entry.purpose = purpose.trim();
         entry.unmasked = unmasked;
         entry.accessedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        entry.persist();
+    }
+
+    /**
+     * A staff read in another service. The purpose of an erased customer's entry (or one the sender
+     * redacted at erasure, null) is stored as {@value ProfileAccess#ERASED_PURPOSE}.
+     */
+    @Transactional
+    public void receive(AccessRecordedEvent event) {
+        Customer customer = Customer.findById(event.customerId());
+        if (customer == null) {
+            throw new ProblemException(CustomerProblem.CUSTOMER_NOT_FOUND, "No customer " + event.customerId());
+        }
+        boolean erased = customer.status == CustomerStatus.ERASED || event.purpose() == null
+                || event.purpose().isBlank();
+        ProfileAccess entry = new ProfileAccess();
+        entry.customerId = event.customerId();
+        entry.accessedBy = event.accessedBy().strip();
+        entry.role = event.role();
+        entry.action = ProfileAccess.EXPORT.equals(event.section()) ? ProfileAccess.Action.EXPORT
+                : ProfileAccess.Action.READ;
+        entry.section = event.section();
+        entry.purpose = erased ? ProfileAccess.ERASED_PURPOSE : event.purpose().strip();
+        entry.unmasked = false;
+        entry.accessedAt = event.accessedAt().truncatedTo(ChronoUnit.MICROS);
         entry.persist();
     }
 

@@ -14,7 +14,13 @@ import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
-/** A staff member's look at a customer's profile: who, when, why, and whether contacts were shown in full. */
+/**
+ * One entry of a customer's access log: a staff member's read of one section of the customer's data,
+ * here or in another service (received as {@code AccessRecorded}), with who, when, why, and whether
+ * contacts were shown in full. The stated purpose is free text: it is replaced by {@value #ERASED_PURPOSE}
+ * when the customer is erased and by {@value #EXPIRED_PURPOSE} after {@code motcrm.retention.access-purpose};
+ * the entry itself stays.
+ */
 @Entity
 @Table(name = "profile_access")
 public class ProfileAccess extends PanacheEntityBase {
@@ -22,6 +28,17 @@ public class ProfileAccess extends PanacheEntityBase {
     public enum Action {
         READ, UPDATE, SEARCH, EXPORT
     }
+
+    /** The purpose of an entry of an erased customer. */
+    public static final String ERASED_PURPOSE = "(erased)";
+    /** The purpose of an entry older than the retention period of purposes. */
+    public static final String EXPIRED_PURPOSE = "(expired)";
+
+    /** What was read; the other services name their own (points, cases, feedback, ...). */
+    public static final String PROFILE = "profile";
+    public static final String PURCHASES = "purchases";
+    public static final String INSIGHT = "insight";
+    public static final String EXPORT = "export";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -39,6 +56,9 @@ public class ProfileAccess extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, updatable = false)
     public Action action;
+
+    @Column(nullable = false, updatable = false)
+    public String section;
 
     @Column(nullable = false, updatable = false)
     public String purpose;

@@ -33,6 +33,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.motcrm.customer.ApiExamples;
 import io.motcrm.customer.ApiProblems;
 import io.motcrm.customer.CallerAccess;
+import io.motcrm.customer.privacy.Disclosure;
+import io.motcrm.customer.privacy.ProfileAccess;
 import io.motcrm.platform.idempotency.Idempotency;
 import io.motcrm.platform.security.Roles;
 import io.quarkus.runtime.annotations.RegisterForReflection;
@@ -49,6 +51,8 @@ public class PurchaseResource {
 
     public static final int MAX_PAGE_SIZE = 100;
     static final String JSON = MediaType.APPLICATION_JSON;
+    static final String STAFF_READ = "The customer's own, or any for staff with X-Access-Purpose; a staff read is "
+            + "logged in the customer's access log (section purchases).";
     static final String PURCHASE_NOT_FOUND = "`purchase-not-found`: no such purchase of this customer";
 
     @Inject
@@ -59,6 +63,9 @@ public class PurchaseResource {
 
     @Inject
     Idempotency idempotency;
+
+    @Inject
+    Disclosure disclosure;
 
     @RegisterForReflection
     record RecordCommand(UUID customerId, PurchaseRequest request) {
@@ -131,7 +138,8 @@ public class PurchaseResource {
     @GET
     @RolesAllowed({ Roles.CUSTOMER, Roles.AGENT, Roles.SUPERVISOR, Roles.ADMIN })
     @Tag(name = "Staff")
-    @Operation(operationId = "listCustomerPurchases", summary = "A customer's purchases, newest first, with lines and returns")
+    @Operation(operationId = "listCustomerPurchases", summary = "A customer's purchases, newest first, with lines and returns",
+            description = STAFF_READ)
     @APIResponse(responseCode = "200", description = "One page of purchases",
             content = @Content(mediaType = JSON, schema = @Schema(implementation = PurchaseView.Page.class)))
     @APIResponse(responseCode = "400", description = ApiProblems.PURPOSE_REQUIRED)
@@ -141,14 +149,17 @@ public class PurchaseResource {
             @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(MAX_PAGE_SIZE) int size) {
         access.requireProfileAccess(customerId, purpose);
-        return purchases.history(customerId, page, size);
+        PurchaseView.Page found = purchases.history(customerId, page, size);
+        disclosure.recordRead(customerId, ProfileAccess.PURCHASES, purpose);
+        return found;
     }
 
     @GET
     @Path("/{purchaseId}")
     @RolesAllowed({ Roles.CUSTOMER, Roles.AGENT, Roles.SUPERVISOR, Roles.ADMIN })
     @Tag(name = "Staff")
-    @Operation(operationId = "getCustomerPurchase", summary = "One purchase of a customer, with lines and returns")
+    @Operation(operationId = "getCustomerPurchase", summary = "One purchase of a customer, with lines and returns",
+            description = STAFF_READ)
     @APIResponse(responseCode = "200", description = "The purchase",
             content = @Content(mediaType = JSON, schema = @Schema(implementation = PurchaseView.class),
                     examples = @ExampleObject(name = "purchase", value = ApiExamples.PURCHASE)))
@@ -157,7 +168,9 @@ public class PurchaseResource {
     public PurchaseView get(@PathParam("customerId") UUID customerId, @PathParam("purchaseId") UUID purchaseId,
             @Parameter(description = CallerAccess.PURPOSE_DESCRIPTION) @HeaderParam(CallerAccess.PURPOSE_HEADER) String purpose) {
         access.requireProfileAccess(customerId, purpose);
-        return purchases.get(customerId, purchaseId);
+        PurchaseView found = purchases.get(customerId, purchaseId);
+        disclosure.recordRead(customerId, ProfileAccess.PURCHASES, purpose);
+        return found;
     }
 
     private static URI location(UUID customerId, UUID purchaseId) {

@@ -24,6 +24,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.motcrm.customer.ApiProblems;
 import io.motcrm.customer.CallerAccess;
+import io.motcrm.customer.privacy.Disclosure;
+import io.motcrm.customer.privacy.ProfileAccess;
 import io.motcrm.platform.security.Roles;
 
 /** Recommendations for a customer; the customer's app reads its own under {@code /api/v1/me/recommendations}. */
@@ -40,12 +42,15 @@ public class RecommendationResource {
     @Inject
     CallerAccess access;
 
+    @Inject
+    Disclosure disclosure;
+
     @GET
     @RolesAllowed({ Roles.CUSTOMER, Roles.AGENT, Roles.SUPERVISOR, Roles.ADMIN })
     @Tag(name = "Staff")
     @Operation(operationId = "listCustomerRecommendations",
             summary = "Items often bought with the customer's purchases, which they have not bought",
-            description = DESCRIPTION)
+            description = DESCRIPTION + " A staff read is logged in the customer's access log (section purchases).")
     @APIResponse(responseCode = "200", description = "The recommendations",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = Recommendations.RecommendationList.class)))
@@ -55,6 +60,9 @@ public class RecommendationResource {
             @Parameter(description = CallerAccess.PURPOSE_DESCRIPTION) @HeaderParam(CallerAccess.PURPOSE_HEADER) String purpose,
             @QueryParam("limit") @DefaultValue("10") @Min(1) @Max(Recommendations.MAX_LIMIT) int limit) {
         access.requireProfileAccess(customerId, purpose);
-        return recommendations.forCustomer(customerId, limit);
+        Recommendations.RecommendationList found = recommendations.forCustomer(customerId, limit);
+        // Drawn from the customer's purchases: a staff read of them.
+        disclosure.recordRead(customerId, ProfileAccess.PURCHASES, purpose);
+        return found;
     }
 }

@@ -28,6 +28,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.motcrm.customer.ApiProblems;
 import io.motcrm.customer.CallerAccess;
+import io.motcrm.customer.privacy.Disclosure;
+import io.motcrm.customer.privacy.ProfileAccess;
 import io.motcrm.platform.idempotency.Idempotency;
 import io.motcrm.platform.security.Roles;
 import io.quarkus.runtime.annotations.RegisterForReflection;
@@ -62,6 +64,9 @@ public class ReferralResource {
     @Inject
     Idempotency idempotency;
 
+    @Inject
+    Disclosure disclosure;
+
     public record ReferrerRequest(@NotBlank @Size(max = 20) String referralCode) {
     }
 
@@ -71,7 +76,9 @@ public class ReferralResource {
 
     @GET
     @Operation(operationId = "getCustomerReferrals",
-            summary = "The customer's referral code, who referred them and whom they referred")
+            summary = "The customer's referral code, who referred them and whom they referred",
+            description = "The customer's own, or any for staff with X-Access-Purpose; a staff read is logged in the "
+                    + "customer's access log (section profile).")
     @APIResponse(responseCode = "200", description = "The referrals",
             content = @Content(mediaType = JSON, schema = @Schema(implementation = ReferralView.class)))
     @APIResponse(responseCode = "400", description = ApiProblems.PURPOSE_REQUIRED)
@@ -79,7 +86,9 @@ public class ReferralResource {
     public ReferralView view(@PathParam("customerId") UUID customerId,
             @Parameter(description = CallerAccess.PURPOSE_DESCRIPTION) @HeaderParam(CallerAccess.PURPOSE_HEADER) String purpose) {
         access.requireProfileAccess(customerId, purpose);
-        return referrals.view(customerId);
+        ReferralView found = referrals.view(customerId);
+        disclosure.recordRead(customerId, ProfileAccess.PROFILE, purpose);
+        return found;
     }
 
     @POST

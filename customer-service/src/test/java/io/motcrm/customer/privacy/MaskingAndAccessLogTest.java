@@ -74,6 +74,7 @@ class MaskingAndAccessLogTest {
             log(customer).statusCode(200)
                     .body("totalItems", equalTo(5))
                     .body("items.action", equalTo(List.of("SEARCH", "READ", "READ", "READ", "READ")))
+                    .body("items.section", equalTo(List.of("profile", "profile", "profile", "profile", "profile")))
                     .body("items.purpose", equalTo(List.of("duplicate check", "delivery", "quality review",
                             "callback: case 9", "complaint follow-up")))
                     .body("items.accessedBy", equalTo(List.of("agent-cho", "agent-cho", "sup-lim", "agent-cho",

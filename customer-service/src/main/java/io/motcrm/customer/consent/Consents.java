@@ -1,6 +1,7 @@
 package io.motcrm.customer.consent;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -16,14 +17,21 @@ import jakarta.transaction.Transactional;
 import io.motcrm.customer.CustomerProblem;
 import io.motcrm.customer.profile.Customer;
 import io.motcrm.customer.profile.CustomerStatus;
+import io.motcrm.platform.outbox.Outbox;
 import io.motcrm.platform.problem.ProblemException;
 
-/** Consent per purpose: events are appended, the current state is derived from them. */
+/**
+ * Consent per purpose: events are appended, the current state is derived from them. Every change of
+ * {@code partner_sharing} is told to loyalty-service ({@link ConsentChanged}) in the same transaction.
+ */
 @ApplicationScoped
 public class Consents {
 
     @Inject
     Clock clock;
+
+    @Inject
+    Outbox outbox;
 
     @Transactional
     public ConsentRecord record(UUID customerId, ConsentRequest request, String recordedBy) {
@@ -44,16 +52,22 @@ public class Consents {
         event.policyVersion = request.policyVersion().trim();
         event.recordedBy = recordedBy;
         event.persistAndFlush();
+        if (event.purpose == Purpose.PARTNER_SHARING) {
+            announce(customerId, event.granted, event.occurredAt);
+        }
         return ConsentRecord.of(event);
     }
 
     /**
      * Withdraws every consent currently granted (erasure): appends a withdrawal per purpose, the history
-     * stays. Runs in the caller's transaction, which holds the customer's row lock.
+     * stays, and tells loyalty-service that partner sharing is withdrawn, granted before or not. Runs in
+     * the caller's transaction, which holds the customer's row lock.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public int withdrawAll(UUID customerId, SourceChannel channel, String policyVersion, String recordedBy) {
         int withdrawn = 0;
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        announce(customerId, false, now);
         for (ConsentState state : current(customerId)) {
             if (!state.granted()) {
                 continue;
@@ -62,7 +76,7 @@ public class Consents {
             event.customerId = customerId;
             event.purpose = state.purpose();
             event.granted = false;
-            event.occurredAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
+            event.occurredAt = now;
             event.channel = channel;
             event.policyVersion = policyVersion;
             event.recordedBy = recordedBy;
@@ -70,6 +84,11 @@ public class Consents {
             withdrawn++;
         }
         return withdrawn;
+    }
+
+    private void announce(UUID customerId, boolean granted, Instant at) {
+        outbox.enqueue(ConsentChanged.TARGET, ConsentChanged.PATH, "customer", customerId.toString(),
+                new ConsentChanged(customerId, Purpose.PARTNER_SHARING, granted, at));
     }
 
     /** One entry per purpose, in the order of {@link Purpose}. */

@@ -23,12 +23,15 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.motcrm.feedback.FeedbackProblem;
+import io.motcrm.feedback.privacy.StaffAccess;
 import io.motcrm.platform.idempotency.Idempotency;
+import io.motcrm.platform.privacy.StaffReads;
 import io.motcrm.platform.problem.CommonProblem;
 import io.motcrm.platform.problem.ProblemException;
 import io.motcrm.platform.security.Caller;
@@ -51,6 +54,9 @@ public class FeedbackResource {
 
     @Inject
     FeedbackService feedback;
+
+    @Inject
+    StaffReads staffReads;
 
     @POST
     @RolesAllowed({ Roles.CUSTOMER, Roles.AGENT, Roles.SUPERVISOR, Roles.ADMIN })
@@ -113,15 +119,23 @@ public class FeedbackResource {
     @RolesAllowed({ Roles.CUSTOMER, Roles.AGENT, Roles.SUPERVISOR, Roles.ADMIN })
     @Tag(name = "Customer app")
     @Tag(name = "Staff")
-    @Operation(operationId = "getFeedback", summary = "One feedback: staff read any, a customer only their own")
+    @Operation(operationId = "getFeedback", summary = "One feedback: staff read any, a customer only their own",
+            description = "A staff read of a customer's feedback is recorded in the customer's access log (section `feedback`).")
     @APIResponse(responseCode = "200", description = "The feedback")
+    @APIResponse(responseCode = "400", description = "`access-purpose-required`: X-Access-Purpose is longer than "
+            + StaffReads.MAX_PURPOSE_LENGTH + " characters")
     @APIResponse(responseCode = "404", description = "`feedback-not-found`: no such feedback, or not the calling customer's own")
-    public FeedbackView get(@PathParam("id") UUID id) {
+    public FeedbackView get(@PathParam("id") UUID id,
+            @Parameter(description = StaffAccess.CASE_WORK_PURPOSE_DESCRIPTION) @HeaderParam(StaffReads.PURPOSE_HEADER) String purpose) {
         Feedback found = FeedbackService.find(id);
         if (!caller.isStaff() && (found.customerId == null || !caller.isCustomer(found.customerId))) {
             throw new ProblemException(FeedbackProblem.FEEDBACK_NOT_FOUND, "No feedback has the id " + id);
         }
-        return feedback.views(List.of(found)).get(0);
+        FeedbackView view = feedback.views(List.of(found)).get(0);
+        if (found.customerId != null) {
+            staffReads.record(found.customerId, StaffAccess.FEEDBACK, StaffAccess.orCaseWork(purpose));
+        }
+        return view;
     }
 
     @PUT

@@ -60,12 +60,12 @@ public class MyFeedbackResource {
 
     @GET
     @Path("/export")
-    @Operation(operationId = "exportMyFeedback", summary = "Everything feedback-service holds about the signed-in customer "
-            + "(the customer-visible part of their cases)")
+    @Operation(operationId = "exportMyFeedback", summary = "Everything feedback-service holds about the signed-in customer: "
+            + "feedback, and cases with their notes, actions and history")
     @APIResponse(responseCode = "200", description = "The export")
     @APIResponse(responseCode = "403", description = NO_CUSTOMER)
     public CustomerRecords.Export export() {
-        return records.export(caller.requireCustomerId(), false);
+        return records.export(caller.requireCustomerId());
     }
 
 }

@@ -29,12 +29,15 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.motcrm.feedback.capture.FeedbackService;
+import io.motcrm.feedback.privacy.StaffAccess;
 import io.motcrm.platform.idempotency.Idempotency;
+import io.motcrm.platform.privacy.StaffReads;
 import io.motcrm.platform.security.Caller;
 import io.motcrm.platform.security.Roles;
 
@@ -55,6 +58,12 @@ public class CaseResource {
 
     @Inject
     Idempotency idempotency;
+
+    @Inject
+    StaffReads staffReads;
+
+    static final String PURPOSE_TOO_LONG = "`access-purpose-required`: X-Access-Purpose is longer than "
+            + StaffReads.MAX_PURPOSE_LENGTH + " characters";
 
     @GET
     @RolesAllowed({ Roles.AGENT, Roles.SUPERVISOR, Roles.ADMIN })
@@ -92,14 +101,19 @@ public class CaseResource {
     @RolesAllowed({ Roles.CUSTOMER, Roles.AGENT, Roles.SUPERVISOR, Roles.ADMIN })
     @Tag(name = "Staff")
     @Operation(operationId = "getCase", summary = "One case: the staff view for staff, the customer-visible part for its customer "
-            + "(customers: see getMyCase)")
+            + "(customers: see getMyCase)", description = "A staff read of a customer's case is recorded in the customer's "
+                    + "access log (section `cases`).")
     @APIResponse(responseCode = "200", description = "A `StaffCase` for staff, a `CustomerCase` for the case's customer",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseViews.CaseView.class)))
+    @APIResponse(responseCode = "400", description = PURPOSE_TOO_LONG)
     @APIResponse(responseCode = "404", description = "`case-not-found`: no such case, or not the calling customer's own")
-    public CaseViews.CaseView get(@PathParam("id") UUID id) {
+    public CaseViews.CaseView get(@PathParam("id") UUID id,
+            @Parameter(description = StaffAccess.CASE_WORK_PURPOSE_DESCRIPTION) @HeaderParam(StaffReads.PURPOSE_HEADER) String purpose) {
         SupportCase item = SupportCase.get(id);
         if (caller.isStaff()) {
-            return cases.staffView(item);
+            CaseViews.StaffCase view = cases.staffView(item);
+            recordStaffRead(item, purpose);
+            return view;
         }
         return cases.customerView(ownCase(item));
     }
@@ -108,12 +122,17 @@ public class CaseResource {
     @Path("/{id}/history")
     @RolesAllowed({ Roles.AGENT, Roles.SUPERVISOR, Roles.ADMIN })
     @Tag(name = "Staff")
-    @Operation(operationId = "getCaseHistory", summary = "Everything that happened to the case, oldest first")
+    @Operation(operationId = "getCaseHistory", summary = "Everything that happened to the case, oldest first",
+            description = "A read of a customer's case is recorded in the customer's access log (section `cases`).")
     @APIResponse(responseCode = "200", description = "The history lines")
+    @APIResponse(responseCode = "400", description = PURPOSE_TOO_LONG)
     @APIResponse(responseCode = "404", description = "`case-not-found`: no such case")
-    public List<CaseHistory.View> history(@PathParam("id") UUID id) {
-        SupportCase.get(id);
-        return CaseHistory.of(id).stream().map(CaseHistory::view).toList();
+    public List<CaseHistory.View> history(@PathParam("id") UUID id,
+            @Parameter(description = StaffAccess.CASE_WORK_PURPOSE_DESCRIPTION) @HeaderParam(StaffReads.PURPOSE_HEADER) String purpose) {
+        SupportCase item = SupportCase.get(id);
+        List<CaseHistory.View> history = CaseHistory.of(id).stream().map(CaseHistory::view).toList();
+        recordStaffRead(item, purpose);
+        return history;
     }
 
     @POST
@@ -189,6 +208,13 @@ public class CaseResource {
     @APIResponse(responseCode = "409", description = "`recovery-not-requested`: no recovery survey is open for this case")
     public void rateRecovery(@PathParam("id") UUID id, @Valid @NotNull CaseRequests.RecoveryRating rating) {
         cases.rateRecoveryByCustomer(id, caller.customerId().orElse(null), rating.csat());
+    }
+
+    /** A staff read of a customer's case reaches their access log; one without a stated purpose is case work. */
+    private void recordStaffRead(SupportCase item, String purpose) {
+        if (item.customerId != null) {
+            staffReads.record(item.customerId, StaffAccess.CASES, StaffAccess.orCaseWork(purpose));
+        }
     }
 
     private SupportCase ownCase(SupportCase item) {

@@ -1,6 +1,7 @@
 package io.motcrm.feedback.privacy;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -13,6 +14,7 @@ import io.motcrm.feedback.capture.Feedback;
 import io.motcrm.feedback.capture.FeedbackService;
 import io.motcrm.feedback.capture.FeedbackType;
 import io.motcrm.feedback.capture.FeedbackView;
+import io.motcrm.feedback.cases.CaseHistory;
 import io.motcrm.feedback.cases.CaseService;
 import io.motcrm.feedback.cases.CaseStatus;
 import io.motcrm.feedback.cases.CaseViews;
@@ -61,12 +63,29 @@ public class CustomerRecords {
             @Schema(required = true) Nps nps) {
     }
 
-    @Schema(name = "CustomerFeedbackExport", description = "All the customer's feedback and cases; the cases as staff "
-            + "see them for staff, the customer-visible part for the customer")
+    @Schema(name = "CustomerFeedbackExport", description = "Everything feedback-service holds about the customer, for "
+            + "staff and the customer alike: every feedback with who entered it, and every case as staff see it (internal "
+            + "notes, actions and their reasons included) with its history and the customer's value when it opened")
     public record Export(
             @Schema(required = true) UUID customerId,
-            @Schema(required = true) List<FeedbackView> feedback,
-            @Schema(required = true) List<CaseViews.CaseView> cases) {
+            @Schema(required = true) List<ExportedFeedback> feedback,
+            @Schema(required = true) List<ExportedCase> cases) {
+    }
+
+    @Schema(name = "CustomerFeedbackExportItem", description = "One feedback, and who entered it (the customer's user "
+            + "name, an agent's, or `anonymous`)")
+    public record ExportedFeedback(
+            @Schema(required = true) FeedbackView details,
+            @Schema(required = true) String submittedBy) {
+    }
+
+    @Schema(name = "CustomerCaseExportItem", description = "One case as staff see it, its whole history, and the "
+            + "customer's lifecycle stage and lifetime value as read when it opened (null when unknown)")
+    public record ExportedCase(
+            @Schema(required = true) CaseViews.StaffCase details,
+            @Schema(required = true) List<CaseHistory.View> history,
+            String lifecycleStageAtOpening,
+            Long lifetimeValueMinorAtOpening) {
     }
 
     public Summary summary(UUID customerId) {
@@ -86,12 +105,18 @@ public class CustomerRecords {
                 new Nps(score, responses));
     }
 
-    /** Everything about the customer; {@code forStaff} chooses the staff view of the cases over the customer's. */
-    public Export export(UUID customerId, boolean forStaff) {
+    /** Every personal value held about the customer: what the customer wrote, what staff wrote about them, and when. */
+    public Export export(UUID customerId) {
         List<Feedback> all = Feedback.list("customerId = ?1 order by submittedAt", customerId);
+        List<FeedbackView> views = feedback.views(all);
+        List<ExportedFeedback> exported = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+            exported.add(new ExportedFeedback(views.get(i), all.get(i).submittedBy));
+        }
         List<SupportCase> owned = SupportCase.list("customerId = ?1 order by openedAt", customerId);
-        List<CaseViews.CaseView> caseViews = owned.stream()
-                .map(c -> forStaff ? (CaseViews.CaseView) cases.staffView(c) : cases.customerView(c)).toList();
-        return new Export(customerId, feedback.views(all), caseViews);
+        List<ExportedCase> caseExports = owned.stream().map(c -> new ExportedCase(cases.staffView(c),
+                CaseHistory.of(c.id).stream().map(CaseHistory::view).toList(), c.lifecycleStage, c.lifetimeValueMinor))
+                .toList();
+        return new Export(customerId, exported, caseExports);
     }
 }

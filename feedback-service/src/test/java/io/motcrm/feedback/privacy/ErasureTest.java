@@ -26,6 +26,7 @@ import io.motcrm.feedback.cases.SupportCase;
 import io.motcrm.feedback.fakes.FakeCustomers;
 import io.motcrm.feedback.fakes.FakeServices;
 import io.motcrm.platform.idempotency.Idempotency;
+import io.motcrm.platform.privacy.StaffReads;
 import io.motcrm.platform.security.Roles;
 import io.motcrm.platform.testing.TestCallers;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -119,8 +120,13 @@ class ErasureTest {
         asCustomerNamed(userName, customer, () -> given().contentType(ContentType.JSON).body(Map.of("csat", 4))
                 .post("/api/v1/me/cases/" + caseId + "/recovery").then().statusCode(204));
 
+        String purpose = unique("purpose: dispute call");
+        given().header(StaffReads.PURPOSE_HEADER, purpose).get("/api/v1/feedback/customers/" + customer + "/export").then()
+                .statusCode(200);
+
         return new Seeded(customer, caseId, UUID.fromString(complaintId), List.of(userName, stage, complaintText,
-                suggestionText, suggestionAnswer, internalNote, customerNote, actionNote, compensationNote, decisionReason));
+                suggestionText, suggestionAnswer, internalNote, customerNote, actionNote, compensationNote, decisionReason,
+                purpose));
     }
 
     @Test

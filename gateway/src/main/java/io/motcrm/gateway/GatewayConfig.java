@@ -31,6 +31,8 @@ public interface GatewayConfig {
 
     CircuitBreaker circuitBreaker();
 
+    Console console();
+
     interface Route {
         /** Path prefixes; a path matches when it equals a prefix or continues it after a '/'. */
         List<String> prefixes();
@@ -145,5 +147,22 @@ public interface GatewayConfig {
 
         /** The realm's URL for the OAuth flows in the document; defaults to quarkus.oidc.auth-server-url. */
         Optional<String> authServerUrl();
+    }
+
+    /** The staff console's static files, served at /console/, and the runtime settings it reads there. */
+    interface Console {
+        /** The built console (index.html, assets/); a relative path is taken from the working directory. */
+        @WithDefault("web/dist/console")
+        String dir();
+
+        /** Keycloak's base URL for the console's sign-in; defaults to quarkus.oidc.auth-server-url's part before /realms/. */
+        Optional<String> keycloakUrl();
+
+        /** The realm the console signs in to; defaults to the one named in quarkus.oidc.auth-server-url. */
+        Optional<String> realm();
+
+        /** The realm's public client the console signs in with (authorization code + PKCE). */
+        @WithDefault("motcrm-console")
+        String clientId();
     }
 }

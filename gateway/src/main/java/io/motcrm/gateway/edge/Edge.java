@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import io.motcrm.gateway.console.Console;
 import io.motcrm.platform.problem.CommonProblem;
 import io.motcrm.platform.web.HttpProblems;
 
@@ -39,6 +40,16 @@ public class Edge {
     @Inject
     HttpProblems problems;
 
+    @Inject
+    Console console;
+
+    /** The staff console: its own scripts and styles only; it calls the gateway and, for tokens, Keycloak. */
+    static String consoleCsp(String keycloakOrigin) {
+        return "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
+                + "connect-src 'self' " + keycloakOrigin + "; frame-src 'none'; object-src 'none'; base-uri 'self'; "
+                + "form-action 'self'; frame-ancestors 'none'";
+    }
+
     void install(@Observes Router router) {
         router.route().order(ORDER).handler(this::handle);
     }
@@ -59,7 +70,9 @@ public class Edge {
 
     private void handle(RoutingContext context) {
         String id = CorrelationId.of(context);
-        boolean ui = isUi(context.normalizedPath());
+        String path = context.normalizedPath();
+        boolean ui = isUi(path);
+        boolean consolePage = path != null && (path.equals(Console.PREFIX) || path.startsWith(Console.PREFIX + "/"));
         context.addHeadersEndHandler(ignored -> {
             var headers = context.response().headers();
             headers.set(CorrelationId.HEADER, id);
@@ -67,7 +80,7 @@ public class Edge {
             headers.set("X-Content-Type-Options", "nosniff");
             headers.set("X-Frame-Options", "DENY");
             headers.set("Referrer-Policy", "no-referrer");
-            headers.set("Content-Security-Policy", ui ? UI_CSP : API_CSP);
+            headers.set("Content-Security-Policy", consolePage ? consoleCsp(console.keycloakOrigin()) : ui ? UI_CSP : API_CSP);
             headers.remove("Server");
         });
         if (refusedOrigin(context)) {

@@ -56,6 +56,19 @@ public class CallerAccess {
         return caller.name();
     }
 
+    /** Who acted, as recorded next to a customer's own data when the customer acted themselves. */
+    public static final String THE_CUSTOMER = "customer";
+
+    /**
+     * Who acted, for the audit columns of a customer's records (who recorded a consent, who asked for an
+     * erasure): {@value #THE_CUSTOMER} when the customer acted themselves (the row names them already,
+     * and their user name is personal data of theirs, often their email), else the staff member's or
+     * service's name.
+     */
+    public String actor() {
+        return customerId().isPresent() ? THE_CUSTOMER : caller.name();
+    }
+
     /** The caller's most senior staff role, for the access log; null for non-staff. */
     public String staffRole() {
         for (String role : new String[] { Roles.ADMIN, Roles.SUPERVISOR, Roles.AGENT }) {

@@ -76,7 +76,7 @@ public class ConsentResource {
             @Valid @NotNull ConsentRequest request) {
         access.requireOwnOrStaff(customerId);
         return idempotency.execute(key, RECORD, new ConsentCommand(customerId, request), () -> {
-            ConsentRecord recorded = consents.record(customerId, request, access.name());
+            ConsentRecord recorded = consents.record(customerId, request, access.actor());
             return Response.created(URI.create("/api/v1/customers/" + customerId + "/consents/history"))
                     .entity(recorded).build();
         });

@@ -66,7 +66,7 @@ public class MyConsentResource {
     public Response record(@HeaderParam(Idempotency.HEADER) String key, @Valid @NotNull ConsentRequest request) {
         UUID me = access.me();
         return idempotency.execute(key, RECORD, new ConsentCommand(me, request), () -> {
-            ConsentRecord recorded = consents.record(me, request, access.name());
+            ConsentRecord recorded = consents.record(me, request, access.actor());
             return Response.created(URI.create("/api/v1/me/consents/history")).entity(recorded).build();
         });
     }

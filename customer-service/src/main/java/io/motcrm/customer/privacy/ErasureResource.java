@@ -47,7 +47,8 @@ public class ErasureResource {
     static final String ERASE_DESCRIPTION = "Anonymises the profile at once (personal data replaced, member and referral "
             + "codes retired, consents withdrawn) and asks loyalty-service and feedback-service to anonymise theirs "
             + "through the outbox. 201 with the erasure record; erasing again answers 200 with the same record and "
-            + "changes nothing.";
+            + "changes nothing. No stored answer is kept for the Idempotency-Key: a retry erases again, which answers "
+            + "200.";
     static final String NOT_ERASED = "`erasure-not-found`: the customer has not been erased";
 
     @Inject
@@ -79,9 +80,11 @@ public class ErasureResource {
         ErasureRequest body = request == null ? new ErasureRequest(null) : request;
         SourceChannel channel = body.channel() != null ? body.channel()
                 : access.isStaff() ? SourceChannel.CALL_CENTRE : SourceChannel.APP;
-        return idempotency.execute(key, ERASE, new EraseCommand(customerId, body),
-                () -> answer(erasures.erase(customerId, channel, access.name()),
+        Response response = idempotency.execute(key, ERASE, new EraseCommand(customerId, body),
+                () -> answer(erasures.erase(customerId, channel, access.actor()),
                         URI.create("/api/v1/customers/" + customerId + "/erasure")));
+        erasures.forgetAnswers(customerId);
+        return response;
     }
 
     @GET

@@ -14,11 +14,16 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.motcrm.customer.CustomerProblem;
+import io.motcrm.customer.consent.ConsentRecord;
 import io.motcrm.customer.consent.Consents;
 import io.motcrm.customer.consent.SourceChannel;
 import io.motcrm.customer.profile.Customer;
 import io.motcrm.customer.profile.CustomerStatus;
+import io.motcrm.platform.idempotency.Idempotency;
 import io.motcrm.platform.outbox.MessageView;
 import io.motcrm.platform.outbox.Outbox;
 import io.motcrm.platform.outbox.OutboxStatus;
@@ -27,12 +32,23 @@ import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 
 /**
- * Erasure: anonymises the customer here at once (personal data replaced, member and referral codes
- * retired, consents withdrawn, insight dropped) and asks loyalty-service and feedback-service to do the
- * same through the outbox, in one transaction. Each service's completion is kept in
- * {@code erasure_target}: it is taken from the state of the erasure's outbox messages by a scheduled
- * job and on every read, and kept after the delivered messages are purged. Erasing again answers the
- * first erasure and changes nothing.
+ * Erasure: anonymises the customer here at once and asks loyalty-service and feedback-service to do the
+ * same through the outbox, in one transaction. Here that reaches every copy:
+ * <ul>
+ * <li>the profile: personal data replaced, member code retired (kept only as a hash) and referral code
+ * dropped;</li>
+ * <li>consents withdrawn (appended events; the history keeps no name of the customer, see
+ * {@link io.motcrm.customer.CallerAccess#actor}), and loyalty told that partner sharing is withdrawn;</li>
+ * <li>the access log keeps who read what and when, but no purpose ({@value ProfileAccess#ERASED_PURPOSE});</li>
+ * <li>insight, marketing contacts and a referral not completed are deleted; purchases and completed
+ * referrals keep ids and amounts only;</li>
+ * <li>stored idempotent answers about the customer, whoever asked, are deleted ({@link #forgetAnswers}
+ * again after the erasure's own answer is stored), and the member code is taken out of outbox
+ * messages.</li>
+ * </ul>
+ * Each service's completion is kept in {@code erasure_target}: it is taken from the state of the
+ * erasure's outbox messages by a scheduled job and on every read, and kept after the delivered messages
+ * are purged. Erasing again answers the first erasure and changes nothing.
  */
 @ApplicationScoped
 public class Erasures {
@@ -56,6 +72,12 @@ public class Erasures {
     @Inject
     EntityManager entityManager;
 
+    @Inject
+    Idempotency idempotency;
+
+    @Inject
+    ObjectMapper json;
+
     public record Result(ErasureView erasure, boolean created) {
     }
 
@@ -70,9 +92,15 @@ public class Erasures {
             return new Result(sync(existing), false);
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        List<String> codes = new ArrayList<>();
         if (customer.memberCode != null) {
-            entityManager.createNativeQuery("insert into retired_member_code (member_code, retired_at) values (:code, :at)")
+            entityManager.createNativeQuery("insert into retired_member_code (code_sha256, retired_at) values ("
+                    + Customer.RETIRED_CODE_KEY + ", :at)")
                     .setParameter("code", customer.memberCode).setParameter("at", now).executeUpdate();
+            codes.add(customer.memberCode);
+        }
+        if (customer.referralCode != null) {
+            codes.add(customer.referralCode);
         }
         consents.withdrawAll(customerId, channel, POLICY_VERSION, requestedBy);
         customer.name = ERASED_NAME;
@@ -85,8 +113,8 @@ public class Erasures {
         customer.referralCode = null;
         customer.status = CustomerStatus.ERASED;
         customer.updatedAt = now;
-        entityManager.createNativeQuery("delete from customer_insight where customer_id = :id")
-                .setParameter("id", customerId).executeUpdate();
+        eraseRecords(customerId);
+        forget(customerId, codes);
 
         Erasure erasure = new Erasure();
         erasure.id = UUID.randomUUID();
@@ -106,6 +134,55 @@ public class Erasures {
         entityManager.flush();
         Log.infof("Customer %s erased (erasure %s)", customerId, erasure.id);
         return new Result(view(erasure), true);
+    }
+
+    /**
+     * The rows about the customer beyond the profile: the access log keeps who read what and when but
+     * not why; insight and marketing contacts have no use any more; a referral not completed never will
+     * be (an erased customer buys nothing), a completed one stays for the referrer's reward (ids only).
+     */
+    private void eraseRecords(UUID customerId) {
+        entityManager.createNativeQuery("update profile_access set purpose = :erased where customer_id = :id")
+                .setParameter("erased", ProfileAccess.ERASED_PURPOSE).setParameter("id", customerId).executeUpdate();
+        for (String delete : List.of("delete from customer_insight where customer_id = :id",
+                "delete from marketing_contact where customer_id = :id",
+                "delete from referral where referee_id = :id and completed_at is null")) {
+            entityManager.createNativeQuery(delete).setParameter("id", customerId).executeUpdate();
+        }
+    }
+
+    /**
+     * Copies held by the platform: stored idempotent answers that name the customer, their codes or one
+     * of their consent records (the customer's own consent answers name neither the customer nor a path
+     * with their id, so each is found by its exact body), whoever made the request; and the member code
+     * in outbox messages (the customer's registration), delivered or not.
+     */
+    private void forget(UUID customerId, List<String> codes) {
+        List<String> mentions = new ArrayList<>(codes);
+        mentions.add(customerId.toString());
+        for (ConsentRecord record : consents.history(customerId)) {
+            try {
+                mentions.add(json.writeValueAsString(record));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("A consent record cannot be serialised", e);
+            }
+        }
+        idempotency.forgetMentioning(mentions);
+        outbox.redactMentioning(customerId.toString(), List.of("memberCode"));
+    }
+
+    /**
+     * Deletes the stored idempotent answers that name the customer once more: the erasure's own answer is
+     * stored in the erasure's transaction after {@link #erase} ran, under the name of whoever asked (the
+     * customer's user name, when they erased themselves). A retry then erases again, which answers the
+     * same erasure. Call it after the erasure committed.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void forgetAnswers(UUID customerId) {
+        Customer customer = Customer.findById(customerId);
+        if (customer != null && customer.status == CustomerStatus.ERASED) {
+            idempotency.forgetMentioning(List.of(customerId.toString()));
+        }
     }
 
     /** The customer's erasure with each service's completion, brought up to date first. */

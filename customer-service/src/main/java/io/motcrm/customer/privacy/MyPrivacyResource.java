@@ -76,8 +76,10 @@ public class MyPrivacyResource {
         UUID me = access.me();
         ErasureRequest body = request == null ? new ErasureRequest(null) : request;
         SourceChannel channel = body.channel() != null ? body.channel() : SourceChannel.APP;
-        return idempotency.execute(key, ERASE, new EraseCommand(me, body),
-                () -> ErasureResource.answer(erasures.erase(me, channel, access.name()), URI.create("/api/v1/me/erasure")));
+        Response response = idempotency.execute(key, ERASE, new EraseCommand(me, body),
+                () -> ErasureResource.answer(erasures.erase(me, channel, access.actor()), URI.create("/api/v1/me/erasure")));
+        erasures.forgetAnswers(me);
+        return response;
     }
 
     @GET

@@ -23,7 +23,10 @@ public class Customer extends PanacheEntityBase {
     @Id
     public UUID id;
 
-    /** Null once erased: the code is then retired ({@code retired_member_code}) and never issued again. */
+    /**
+     * Null once erased: the code is then retired (its SHA-256 in {@code retired_member_code}) and never
+     * issued again.
+     */
     @Column(name = "member_code")
     public String memberCode;
 
@@ -69,10 +72,13 @@ public class Customer extends PanacheEntityBase {
      */
     static final String ACTIVE = "status = io.motcrm.customer.profile.CustomerStatus.ACTIVE";
 
+    /** The SQL expression of a retired code's key, for {@code retired_member_code}. */
+    public static final String RETIRED_CODE_KEY = "encode(sha256(convert_to(:code, 'UTF8')), 'hex')";
+
     /** Whether the code is held by a customer or was retired by an erasure. */
     public static boolean memberCodeExists(String memberCode) {
         return count("memberCode", memberCode) > 0 || getEntityManager()
-                .createNativeQuery("select count(*) from retired_member_code where member_code = :code")
+                .createNativeQuery("select count(*) from retired_member_code where code_sha256 = " + RETIRED_CODE_KEY)
                 .setParameter("code", memberCode).getSingleResult() instanceof Number n && n.longValue() > 0;
     }
 

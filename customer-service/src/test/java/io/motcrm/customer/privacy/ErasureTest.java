@@ -122,7 +122,8 @@ class ErasureTest {
         // The email is free again; the retired member code is never issued again.
         signUp("{\"name\": \"New\", \"email\": \"%s\"}".formatted(email)).statusCode(201);
         Object retired = QuarkusTransaction.requiringNew().call(() -> OutboxMessage.getEntityManager()
-                .createNativeQuery("select count(*) from retired_member_code where member_code = :code")
+                .createNativeQuery("select count(*) from retired_member_code where code_sha256 = "
+                        + io.motcrm.customer.profile.Customer.RETIRED_CODE_KEY)
                 .setParameter("code", memberCode).getSingleResult());
         assertThat(((Number) retired).longValue()).isEqualTo(1);
 

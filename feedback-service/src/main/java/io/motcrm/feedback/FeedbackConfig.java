@@ -1,8 +1,10 @@
 package io.motcrm.feedback;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -41,6 +43,21 @@ public interface FeedbackConfig {
         /** Where recovery survey links point; the token is appended as {@code ?t=}. */
         @WithDefault("http://localhost:8080/recovery")
         String recoveryBaseUrl();
+
+        /** How long a touchpoint's public link works when the request names no validity. */
+        @WithDefault("P180D")
+        Duration validity();
+
+        /** The longest validity a request may ask for. */
+        @WithDefault("P730D")
+        Duration maxValidity();
+
+        /**
+         * Links issued before links carried a version and an expiry are accepted until this instant (if set,
+         * and while their touchpoint's links were never rotated), so that printed codes can be replaced in
+         * time; without it they are refused as expired.
+         */
+        Optional<Instant> legacyValidUntil();
     }
 
     interface RateLimit {

@@ -12,6 +12,8 @@ public enum FeedbackProblem implements ProblemType {
     NO_SCORE_OR_TEXT("no-score-or-text", "Feedback needs at least one score or a text", 422),
     CUSTOMER_REQUIRED("customer-required", "An agent must name the customer the feedback is from", 422),
     INVALID_PUBLIC_TOKEN("invalid-public-token", "The touchpoint link is not valid", 401),
+    LINK_EXPIRED("link-expired", "This feedback link has expired", 410),
+    LINK_REVOKED("link-revoked", "This feedback link was replaced by a new one", 410),
     NOT_A_SUGGESTION("not-a-suggestion", "Only suggestions carry a public status", 422),
     CASE_NOT_FOUND("case-not-found", "The case does not exist", 404),
     INVALID_TRANSITION("invalid-transition", "The case cannot move to this state from its current one", 409),

@@ -24,13 +24,11 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.motcrm.feedback.FeedbackConfig;
-import io.motcrm.feedback.FeedbackProblem;
 import io.motcrm.feedback.cases.CaseRequests;
 import io.motcrm.feedback.cases.CaseService;
 import io.motcrm.feedback.cases.SupportCase;
-import io.motcrm.feedback.touchpoint.TouchpointTokens;
+import io.motcrm.feedback.touchpoint.PublicLinks;
 import io.motcrm.platform.idempotency.Idempotency;
-import io.motcrm.platform.problem.ProblemException;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.vertx.core.http.HttpServerRequest;
 
@@ -46,7 +44,7 @@ import io.vertx.core.http.HttpServerRequest;
 public class PublicFeedbackResource {
 
     @Inject
-    TouchpointTokens tokens;
+    PublicLinks links;
 
     @Inject
     RateLimiter limiter;
@@ -77,6 +75,9 @@ public class PublicFeedbackResource {
                             value = "{\"id\": \"0b7e6d5c-4a3b-4c2d-9e1f-a0b1c2d3e4f5\", \"caseOpened\": true}")))
     @APIResponse(responseCode = "401", description = "`invalid-public-token`: the link's token is not valid")
     @APIResponse(responseCode = "404", description = "`touchpoint-not-found`: the token's touchpoint does not exist")
+    @APIResponse(responseCode = "410", description = "`link-expired`: the link (a printed QR code) has expired; "
+            + "`link-revoked`: the touchpoint's links were rotated since this one was issued. The `detail` is written for "
+            + "the customer: ask staff for a new code")
     @APIResponse(responseCode = "422", description = "`no-score-or-text`: give a score or a text; `text-too-long`: the text "
             + "is longer than the configured limit (`maxLength`); `touchpoint-inactive`: the touchpoint is retired")
     @APIResponse(responseCode = "429", description = "`rate-limited`: too many submissions from this address or through "
@@ -86,8 +87,7 @@ public class PublicFeedbackResource {
         var limits = config.rateLimit();
         String ip = http.remoteAddress() == null ? "unknown" : http.remoteAddress().hostAddress();
         limiter.acquire("ip:" + ip, limits.perIp(), limits.window());
-        String touchpointCode = tokens.verify(request.token()).orElseThrow(() -> new ProblemException(
-                FeedbackProblem.INVALID_PUBLIC_TOKEN, "The link's token is not valid; ask for a new link"));
+        String touchpointCode = links.admit(request.token());
         limiter.acquire("token:" + touchpointCode, limits.perToken(), limits.window());
         Submission submission = new Submission(request.type(), touchpointCode, request.channel(), request.csat(),
                 request.nps(), request.ces(), request.text(), null, Source.ANONYMOUS, "anonymous");

@@ -50,6 +50,10 @@ public class Touchpoint extends PanacheEntityBase {
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
+    /** The version of its public links: links of an earlier version are revoked. */
+    @Column(name = "link_version", nullable = false)
+    public int linkVersion = 1;
+
     @Version
     public long version;
 
@@ -63,6 +67,6 @@ public class Touchpoint extends PanacheEntityBase {
     }
 
     public TouchpointView view() {
-        return new TouchpointView(code, name, channel, stage, team, active, createdAt, updatedAt);
+        return new TouchpointView(code, name, channel, stage, team, active, linkVersion, createdAt, updatedAt);
     }
 }

@@ -2,7 +2,9 @@ package io.motcrm.feedback.touchpoint;
 
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -13,6 +15,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -25,11 +28,12 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.motcrm.feedback.FeedbackConfig;
 import io.motcrm.feedback.FeedbackProblem;
+import io.motcrm.platform.idempotency.Idempotency;
 import io.motcrm.platform.problem.ProblemException;
 import io.motcrm.platform.security.Roles;
 
@@ -42,11 +46,14 @@ public class TouchpointResource {
     @Inject
     Clock clock;
 
-    @Inject
-    TouchpointTokens tokens;
+    static final String VALID_FOR = "How long the link works, as an ISO-8601 duration (e.g. P30D); the configured "
+            + "default (P180D unless set otherwise) when absent";
 
     @Inject
-    FeedbackConfig config;
+    PublicLinks links;
+
+    @Inject
+    Idempotency idempotency;
 
     @GET
     @RolesAllowed({ Roles.CUSTOMER, Roles.AGENT, Roles.SUPERVISOR, Roles.ADMIN, Roles.PARTNER, Roles.SERVICE })
@@ -132,14 +139,37 @@ public class TouchpointResource {
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed(Roles.ADMIN)
     @Tag(name = "Operator")
-    @Operation(operationId = "issueTouchpointPublicLink", summary = "Issue the signed public link of a touchpoint, for "
-            + "anonymous feedback")
-    @APIResponse(responseCode = "200", description = "The token and the link carrying it")
+    @Operation(operationId = "issueTouchpointPublicLink", summary = "Issue a signed public link of a touchpoint, for "
+            + "anonymous feedback: it works until it expires or the touchpoint's links are rotated")
+    @APIResponse(responseCode = "200", description = "The token and the link carrying it, with its version and expiry")
+    @APIResponse(responseCode = "400", description = "`invalid-parameter`: `validFor` is not an ISO-8601 duration above "
+            + "zero and within the configured maximum (`maxValidity`)")
     @APIResponse(responseCode = "404", description = "`touchpoint-not-found`: no touchpoint has this code")
-    public PublicLink publicLink(@PathParam("code") String code) {
-        Touchpoint touchpoint = Touchpoint.byCode(code);
-        String token = tokens.sign(touchpoint.code);
-        return new PublicLink(touchpoint.code, token, config.publicLinks().baseUrl() + "?t=" + token);
+    public PublicLink publicLink(@PathParam("code") String code, @Parameter(description = VALID_FOR) @QueryParam("validFor") String validFor) {
+        Duration validity = links.validity(validFor);
+        return links.issue(Touchpoint.byCode(code), validity);
+    }
+
+    @POST
+    @Path("/{code}/public-link/rotation")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed(Roles.ADMIN)
+    @Tag(name = "Operator")
+    @Operation(operationId = "rotateTouchpointPublicLinks", summary = "Revoke every public link of a touchpoint issued so "
+            + "far (Idempotency-Key required) and issue one of the new version",
+            description = "For a lost or misused printed code: a customer using an earlier link gets 410 `link-revoked` "
+                    + "with a message asking them to ask staff for the current one.")
+    @APIResponse(responseCode = "200", description = "The new link; earlier links no longer work",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PublicLink.class)))
+    @APIResponse(responseCode = "400", description = "`invalid-parameter`: `validFor` is not an ISO-8601 duration above "
+            + "zero and within the configured maximum (`maxValidity`)")
+    @APIResponse(responseCode = "404", description = "`touchpoint-not-found`: no touchpoint has this code")
+    public Response rotatePublicLinks(@PathParam("code") String code, @HeaderParam(Idempotency.HEADER) String key,
+            @Parameter(description = VALID_FOR) @QueryParam("validFor") String validFor) {
+        Duration validity = links.validity(validFor);
+        Map<String, String> request = Map.of("touchpoint", code, "validFor", validFor == null ? "" : validFor.strip());
+        return idempotency.execute(key, "touchpoint.rotate-links", request,
+                () -> Response.ok(links.rotate(code, validity)).build());
     }
 
     private void apply(Touchpoint touchpoint, TouchpointRequest request) {

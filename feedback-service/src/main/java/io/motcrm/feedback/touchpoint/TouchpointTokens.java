@@ -4,8 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.Base64;
-import java.util.Optional;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -19,9 +19,11 @@ import io.quarkus.logging.Log;
 import io.quarkus.runtime.LaunchMode;
 
 /**
- * Signs and checks the tokens of touchpoints' public links: {@code base64url(code).base64url(HMAC-SHA256)}
- * over the touchpoint code with the configured secret, so that anonymous feedback can only name a
- * touchpoint the company published a link for.
+ * Signs and checks the tokens of touchpoints' public links: {@code base64url(code:version:expiry).base64url(HMAC)}
+ * with the configured secret, where {@code version} is the touchpoint's link version when the link was
+ * issued and {@code expiry} the epoch second it stops working. Anonymous feedback can so only name a
+ * touchpoint the company published a link for, and only while the link is current. Tokens issued before
+ * versions and expiries ({@code base64url(code).base64url(HMAC)}) are still recognised, as {@link Legacy}.
  */
 @ApplicationScoped
 public class TouchpointTokens {
@@ -29,6 +31,27 @@ public class TouchpointTokens {
     static final String DEV_SECRET = "local-dev-only-touchpoint-secret-change-me";
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
+    private static final int MAX_LENGTH = 400;
+
+    /** What a token says, once its signature is checked. */
+    public sealed interface Verdict {
+    }
+
+    /** Signed by us, not expired: the touchpoint and the link version it was issued with. */
+    public record Valid(String touchpointCode, int version, Instant expiresAt) implements Verdict {
+    }
+
+    /** Signed by us, but past its expiry. */
+    public record Expired(String touchpointCode, Instant expiredAt) implements Verdict {
+    }
+
+    /** Signed by us before links had versions and expiries. */
+    public record Legacy(String touchpointCode) implements Verdict {
+    }
+
+    /** Not a token we signed. */
+    public record Invalid() implements Verdict {
+    }
 
     @Inject
     FeedbackConfig config;
@@ -40,26 +63,36 @@ public class TouchpointTokens {
         }
     }
 
-    public String sign(String touchpointCode) {
-        String payload = ENCODER.encodeToString(touchpointCode.getBytes(StandardCharsets.UTF_8));
-        return payload + "." + ENCODER.encodeToString(mac("touchpoint:" + touchpointCode));
+    /** A token for the touchpoint's link {@code version}, working until {@code expiresAt} (to the second). */
+    public String sign(String touchpointCode, int version, Instant expiresAt) {
+        String claims = touchpointCode + ":" + version + ":" + expiresAt.getEpochSecond();
+        return ENCODER.encodeToString(claims.getBytes(StandardCharsets.UTF_8)) + "." + ENCODER.encodeToString(mac("link:" + claims));
     }
 
-    /** The touchpoint code a token was signed for, if the signature is valid. */
-    public Optional<String> verify(String token) {
-        if (token == null || token.length() > 400) {
-            return Optional.empty();
+    /** What the token says at {@code now}. */
+    public Verdict verify(String token, Instant now) {
+        if (token == null || token.length() > MAX_LENGTH) {
+            return new Invalid();
         }
         int dot = token.indexOf('.');
         if (dot <= 0 || dot != token.lastIndexOf('.')) {
-            return Optional.empty();
+            return new Invalid();
         }
         try {
-            String code = new String(DECODER.decode(token.substring(0, dot)), StandardCharsets.UTF_8);
+            String claims = new String(DECODER.decode(token.substring(0, dot)), StandardCharsets.UTF_8);
             byte[] signature = DECODER.decode(token.substring(dot + 1));
-            return MessageDigest.isEqual(signature, mac("touchpoint:" + code)) ? Optional.of(code) : Optional.empty();
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
+            String[] parts = claims.split(":", -1);
+            if (parts.length == 1) {
+                return MessageDigest.isEqual(signature, mac("touchpoint:" + claims)) ? new Legacy(claims) : new Invalid();
+            }
+            if (parts.length != 3 || !MessageDigest.isEqual(signature, mac("link:" + claims))) {
+                return new Invalid();
+            }
+            Instant expiresAt = Instant.ofEpochSecond(Long.parseLong(parts[2]));
+            return now.isBefore(expiresAt) ? new Valid(parts[0], Integer.parseInt(parts[1]), expiresAt)
+                    : new Expired(parts[0], expiresAt);
+        } catch (IllegalArgumentException | java.time.DateTimeException e) {
+            return new Invalid();
         }
     }
 

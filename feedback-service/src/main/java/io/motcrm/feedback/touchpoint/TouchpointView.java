@@ -14,6 +14,8 @@ public record TouchpointView(
         @Schema(required = true) JourneyStage stage,
         @Schema(required = true) String team,
         @Schema(required = true) boolean active,
+        @Schema(required = true, description = "The version of the touchpoint's public links; links of an earlier "
+                + "version were revoked by a rotation") int publicLinkVersion,
         @Schema(required = true) Instant createdAt,
         @Schema(required = true) Instant updatedAt) {
 }

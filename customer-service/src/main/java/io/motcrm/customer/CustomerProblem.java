@@ -32,7 +32,9 @@ public enum CustomerProblem implements ProblemType {
     SEGMENT_NOT_FOUND("segment-not-found", "The segment does not exist", 404),
     SEGMENT_NAME_TAKEN("segment-name-taken", "Another segment already has this name", 409),
     INVALID_SEGMENT_RULE("invalid-segment-rule", "The segment rule is not valid", 400),
-    ERASURE_NOT_FOUND("erasure-not-found", "The customer has not been erased", 404);
+    ERASURE_NOT_FOUND("erasure-not-found", "The customer has not been erased", 404),
+    IDENTITY_PROVIDER_UNAVAILABLE("identity-provider-unavailable",
+            "The identity provider cannot delete the customer's account now", 503);
 
     private final Definition definition;
 

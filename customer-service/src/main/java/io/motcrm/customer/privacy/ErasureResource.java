@@ -45,8 +45,9 @@ public class ErasureResource {
     /** The idempotency operation, shared with the /me twin: a retry through either route replays the first answer. */
     static final String ERASE = "customer.erase";
     static final String ERASE_DESCRIPTION = "Anonymises the profile at once (personal data replaced, member and referral "
-            + "codes retired, consents withdrawn) and asks loyalty-service and feedback-service to anonymise theirs "
-            + "through the outbox. 201 with the erasure record; erasing again answers 200 with the same record and "
+            + "codes retired, consents withdrawn, access-log purposes and stored answers erased) and asks loyalty-service "
+            + "and feedback-service to anonymise theirs, and Keycloak to delete the customer's account (service "
+            + "'keycloak' in the progress), through the outbox. 201 with the erasure record; erasing again answers 200 with the same record and "
             + "changes nothing. No stored answer is kept for the Idempotency-Key: a retry erases again, which answers "
             + "200.";
     static final String NOT_ERASED = "`erasure-not-found`: the customer has not been erased";

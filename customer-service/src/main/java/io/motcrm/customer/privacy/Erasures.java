@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,6 +20,8 @@ import io.motcrm.customer.CustomerProblem;
 import io.motcrm.customer.consent.ConsentRecord;
 import io.motcrm.customer.consent.Consents;
 import io.motcrm.customer.consent.SourceChannel;
+import io.motcrm.customer.identity.AccountErasure;
+import io.motcrm.customer.identity.IdentityConfig;
 import io.motcrm.customer.profile.Customer;
 import io.motcrm.customer.profile.CustomerStatus;
 import io.motcrm.platform.idempotency.Idempotency;
@@ -32,8 +33,9 @@ import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 
 /**
- * Erasure: anonymises the customer here at once and asks loyalty-service and feedback-service to do the
- * same through the outbox, in one transaction. Here that reaches every copy:
+ * Erasure: anonymises the customer here at once, and asks loyalty-service and feedback-service to do the
+ * same and this service itself to delete the customer's Keycloak account ({@code motcrm.identity.enabled}),
+ * through the outbox, in one transaction. Here that reaches every copy:
  * <ul>
  * <li>the profile: personal data replaced, member code retired (kept only as a hash) and referral code
  * dropped;</li>
@@ -54,9 +56,14 @@ import io.quarkus.scheduler.Scheduled;
 public class Erasures {
 
     public static final String SELF = "customer-service";
-    /** Outbox targets asked to erase, and the service each one is. */
-    static final Map<String, String> TARGETS = Map.of("loyalty-api", "loyalty-service", "feedback-api",
-            "feedback-service");
+    /** An outbox target asked to erase, what it is in the erasure view, and where it receives the erasure. */
+    record Party(String target, String service, String path) {
+    }
+
+    static final List<Party> SERVICES = List.of(new Party("feedback-api", "feedback-service", CustomerErased.PATH),
+            new Party("loyalty-api", "loyalty-service", CustomerErased.PATH));
+    /** The customer's Keycloak account, deleted by this service itself through its outbox. */
+    static final Party IDENTITY = new Party(AccountErasure.TARGET, "keycloak", AccountErasure.PATH);
     static final String ERASED_NAME = "Erased customer";
     static final String POLICY_VERSION = "erasure";
 
@@ -77,6 +84,9 @@ public class Erasures {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    IdentityConfig identity;
 
     public record Result(ErasureView erasure, boolean created) {
     }
@@ -122,13 +132,13 @@ public class Erasures {
         erasure.requestedBy = requestedBy;
         erasure.requestedAt = now;
         erasure.persist();
-        for (String target : TARGETS.keySet().stream().sorted().toList()) {
+        for (Party party : parties()) {
             ErasureTarget part = new ErasureTarget();
             part.erasureId = erasure.id;
-            part.target = target;
+            part.target = party.target();
             part.status = ErasureTarget.Status.PENDING;
             part.persist();
-            outbox.enqueue(target, CustomerErased.PATH, CustomerErased.AGGREGATE, erasure.id.toString(),
+            outbox.enqueue(party.target(), party.path(), CustomerErased.AGGREGATE, erasure.id.toString(),
                     new CustomerErased(customerId, erasure.id, now));
         }
         entityManager.flush();
@@ -237,12 +247,26 @@ public class Erasures {
         return view(erasure);
     }
 
+    /** Who is asked to erase: the other services, and Keycloak unless switched off. */
+    private List<Party> parties() {
+        List<Party> parties = new ArrayList<>(SERVICES);
+        if (identity.enabled()) {
+            parties.add(IDENTITY);
+        }
+        return parties;
+    }
+
+    private static String service(String target) {
+        return IDENTITY.target().equals(target) ? IDENTITY.service()
+                : SERVICES.stream().filter(p -> p.target().equals(target)).map(Party::service).findFirst().orElse(target);
+    }
+
     private static ErasureView view(Erasure erasure) {
         List<ErasureView.Target> services = new ArrayList<>();
         services.add(new ErasureView.Target(SELF, ErasureTarget.Status.COMPLETED, erasure.requestedAt));
         boolean completed = true;
         for (ErasureTarget part : ErasureTarget.of(erasure.id)) {
-            services.add(new ErasureView.Target(TARGETS.getOrDefault(part.target, part.target), part.status,
+            services.add(new ErasureView.Target(service(part.target), part.status,
                     part.completedAt));
             completed &= part.status == ErasureTarget.Status.COMPLETED;
         }

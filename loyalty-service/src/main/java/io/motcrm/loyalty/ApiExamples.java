@@ -4,7 +4,8 @@ package io.motcrm.loyalty;
  * Request and answer examples of the OpenAPI document, shared by an operation and its {@code /me} twin.
  * They tell one story: a Silver customer (member code {@code 7K2M9QX4PD}) makes a code, the partner
  * {@code cafe-central} holds 400 points with it and captures 300 (or voids the hold), later refunds 100, and
- * the customer earns 52 points at its till.
+ * the customer earns 52 points at its till, showing the member card. The customer has not consented to
+ * {@code partner_sharing}, so the redemptions name them only by the partner's own reference.
  */
 public final class ApiExamples {
 
@@ -44,33 +45,33 @@ public final class ApiExamples {
             {"code": "7QH4KP2XNB", "points": 400, "reference": "till-7-receipt-88231"}""";
 
     public static final String REDEMPTION_PENDING = """
-            {"id": "0f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a", "partnerId": "cafe-central", "memberCode": "7K2M9QX4PD",
-             "reference": "till-7-receipt-88231", "status": "PENDING", "authorizedPoints": 400, "capturedPoints": 0,
-             "refundedPoints": 0, "availablePoints": 1200, "expiresAt": "2026-11-23T10:29:02Z",
+            {"id": "0f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a", "partnerId": "cafe-central", "customerReference": "pr_k3vq2mrx4tdbgn7c5d2fwh3e",
+             "memberCode": null, "reference": "till-7-receipt-88231", "status": "PENDING", "authorizedPoints": 400, "capturedPoints": 0,
+             "refundedPoints": 0, "expiresAt": "2026-11-23T10:29:02Z",
              "createdAt": "2026-11-23T10:14:02Z", "updatedAt": "2026-11-23T10:14:02Z", "transactionId": 1042}""";
 
     public static final String CAPTURE_REQUEST = """
             {"points": 300}""";
 
     public static final String REDEMPTION_CAPTURED = """
-            {"id": "0f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a", "partnerId": "cafe-central", "memberCode": "7K2M9QX4PD",
-             "reference": "till-7-receipt-88231", "status": "CAPTURED", "authorizedPoints": 400, "capturedPoints": 300,
-             "refundedPoints": 0, "availablePoints": 1300, "expiresAt": "2026-11-23T10:29:02Z",
+            {"id": "0f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a", "partnerId": "cafe-central", "customerReference": "pr_k3vq2mrx4tdbgn7c5d2fwh3e",
+             "memberCode": null, "reference": "till-7-receipt-88231", "status": "CAPTURED", "authorizedPoints": 400, "capturedPoints": 300,
+             "refundedPoints": 0, "expiresAt": "2026-11-23T10:29:02Z",
              "createdAt": "2026-11-23T10:14:02Z", "updatedAt": "2026-11-23T10:16:45Z", "transactionId": 1043}""";
 
     public static final String REDEMPTION_VOIDED = """
-            {"id": "0f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a", "partnerId": "cafe-central", "memberCode": "7K2M9QX4PD",
-             "reference": "till-7-receipt-88231", "status": "VOIDED", "authorizedPoints": 400, "capturedPoints": 0,
-             "refundedPoints": 0, "availablePoints": 1600, "expiresAt": "2026-11-23T10:29:02Z",
+            {"id": "0f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a", "partnerId": "cafe-central", "customerReference": "pr_k3vq2mrx4tdbgn7c5d2fwh3e",
+             "memberCode": null, "reference": "till-7-receipt-88231", "status": "VOIDED", "authorizedPoints": 400, "capturedPoints": 0,
+             "refundedPoints": 0, "expiresAt": "2026-11-23T10:29:02Z",
              "createdAt": "2026-11-23T10:14:02Z", "updatedAt": "2026-11-23T10:15:10Z", "transactionId": 1044}""";
 
     public static final String REFUND_REQUEST = """
             {"points": 100, "reference": "return-88231-1"}""";
 
     public static final String REDEMPTION_REFUNDED = """
-            {"id": "0f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a", "partnerId": "cafe-central", "memberCode": "7K2M9QX4PD",
-             "reference": "till-7-receipt-88231", "status": "CAPTURED", "authorizedPoints": 400, "capturedPoints": 300,
-             "refundedPoints": 100, "availablePoints": 1400, "expiresAt": "2026-11-23T10:29:02Z",
+            {"id": "0f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a", "partnerId": "cafe-central", "customerReference": "pr_k3vq2mrx4tdbgn7c5d2fwh3e",
+             "memberCode": null, "reference": "till-7-receipt-88231", "status": "CAPTURED", "authorizedPoints": 400, "capturedPoints": 300,
+             "refundedPoints": 100, "expiresAt": "2026-11-23T10:29:02Z",
              "createdAt": "2026-11-23T10:14:02Z", "updatedAt": "2026-11-24T15:02:19Z", "transactionId": 1090}""";
 
     public static final String EARN_REQUEST = """

@@ -22,6 +22,14 @@ public interface LoyaltyConfig {
 
     Redemption redemption();
 
+    /**
+     * The secret behind the pseudonymous customer references partners get ({@code pr_...}): HMAC-SHA256 over
+     * the partner and the customer, so that each partner sees its own stable reference and no two partners can
+     * match theirs. Changing it changes every reference partners hold. The default in application.properties is
+     * for local development only; deployments set {@code MOTCRM_LOYALTY_PARTNER_REFERENCE_KEY} from a Secret.
+     */
+    String partnerReferenceKey();
+
     interface Earn {
         /** Minor currency units spent per base point: 100 means 1 point per 100 minor units. */
         @WithDefault("100")

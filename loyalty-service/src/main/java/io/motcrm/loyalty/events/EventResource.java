@@ -25,6 +25,9 @@ import io.motcrm.loyalty.account.CustomerAccounts;
 import io.motcrm.loyalty.account.CustomerRegistered;
 import io.motcrm.loyalty.account.CustomerErased;
 import io.motcrm.loyalty.account.Erasures;
+import io.motcrm.loyalty.consent.ConsentApplied;
+import io.motcrm.loyalty.consent.ConsentChanged;
+import io.motcrm.loyalty.consent.Consents;
 import io.motcrm.loyalty.earn.Earnings;
 import io.motcrm.loyalty.earn.PurchaseEarned;
 import io.motcrm.loyalty.earn.ReferralRewarded;
@@ -67,6 +70,9 @@ public class EventResource {
 
     @Inject
     Erasures erasures;
+
+    @Inject
+    Consents consents;
 
     @POST
     @Path("/customer-registered")
@@ -130,5 +136,20 @@ public class EventResource {
     public Response customerErased(@HeaderParam(Idempotency.HEADER) String key, @Valid @NotNull CustomerErased event) {
         return idempotency.execute(key, "event.customer-erased", event,
                 () -> Response.ok(erasures.erase(event)).build());
+    }
+
+    @POST
+    @Path("/consent-changed")
+    @Operation(operationId = "recordConsentChange", summary = "A customer gave or withdrew a consent; loyalty acts on `partner_sharing`",
+            description = "The latest change by `changedAt` wins (a withdrawal wins a tie), whatever order they arrive in. "
+                    + "Without `partner_sharing` a partner's redemption answers name the customer only by the partner's "
+                    + "own pseudonymous reference; with it they carry the member code too. Other purposes are accepted "
+                    + "and ignored; a change for a customer whose account is not open yet is kept for when it opens; for "
+                    + "an erased customer nothing is kept.")
+    @APIResponse(responseCode = "200", description = "Recorded, or accepted and ignored (`applied: false`)",
+            content = @Content(mediaType = JSON, schema = @Schema(implementation = ConsentApplied.class)))
+    public Response consentChanged(@HeaderParam(Idempotency.HEADER) String key, @Valid @NotNull ConsentChanged event) {
+        return idempotency.execute(key, "event.consent-changed", event,
+                () -> Response.ok(consents.apply(event)).build());
     }
 }

@@ -43,7 +43,9 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * The partner API: a partner company's backend redeems points with a customer's one-time code
  * (authorize, then capture or void; refund after capture), lets customers earn at its stores and
  * reads its settlements. The partner is the {@code partner_id} of its token; another partner's
- * redemption is a 404. Every write needs an Idempotency-Key.
+ * redemption is a 404. Every write needs an Idempotency-Key. A partner learns what it holds, captures and
+ * refunds, and knows the customer by its own pseudonymous reference ({@link io.motcrm.loyalty.partner.PartnerReferences});
+ * the member code only with the customer's {@code partner_sharing} consent, and never their balance.
  */
 @Path("/partner/v1")
 @Produces(MediaType.APPLICATION_JSON)
@@ -74,7 +76,9 @@ public class PartnerApiResource {
     @POST
     @Path("/redemptions")
     @Operation(operationId = "authorizeRedemption", summary = "Hold points with the customer's one-time code",
-            description = "The hold lasts until `expiresAt` (15 minutes by default); then it is released unless captured.")
+            description = "The hold lasts until `expiresAt` (15 minutes by default); then it is released unless captured. "
+                    + "The answer names the customer by this partner's own `customerReference`, and by `memberCode` only "
+                    + "while the customer consents to `partner_sharing`; it says nothing about the rest of their points.")
     @RequestBody(content = @Content(mediaType = JSON, schema = @Schema(implementation = AuthorizeRequest.class),
             examples = @ExampleObject(name = "hold", value = ApiExamples.AUTHORIZE_REQUEST)))
     @APIResponse(responseCode = "201", description = "The points are held",
@@ -85,8 +89,8 @@ public class PartnerApiResource {
     @APIResponse(responseCode = "409", description = "`redemption-code-used`: the code was already used")
     @APIResponse(responseCode = "422", description = "`redemption-code-invalid`: no such code; "
             + "`redemption-code-expired`: the code expired; `redemption-code-cap-exceeded`: more points than the "
-            + "customer allowed with this code (member maxPoints); `insufficient-points`: the customer has fewer "
-            + "available points (members available and requested)")
+            + "customer allowed with this code (member maxPoints); `insufficient-points`: the customer has not enough "
+            + "points available for this amount (member requested; the balance is not disclosed)")
     public Response authorize(@HeaderParam(Idempotency.HEADER) String key, @Valid @NotNull AuthorizeRequest request) {
         String partnerId = partnerId();
         return idempotency.execute(key, "redemption.authorize", request, () -> {

@@ -16,6 +16,7 @@ import jakarta.transaction.Transactional;
 
 import io.motcrm.loyalty.LoyaltyConfig;
 import io.motcrm.loyalty.LoyaltyProblem;
+import io.motcrm.loyalty.consent.Consents;
 import io.motcrm.loyalty.ledger.Account;
 import io.motcrm.loyalty.ledger.AccountType;
 import io.motcrm.loyalty.ledger.Ledger;
@@ -24,6 +25,7 @@ import io.motcrm.loyalty.ledger.LedgerTransaction;
 import io.motcrm.loyalty.ledger.TransactionKind;
 import io.motcrm.loyalty.partner.Partner;
 import io.motcrm.loyalty.partner.PartnerMovement;
+import io.motcrm.loyalty.partner.PartnerReferences;
 import io.motcrm.loyalty.partner.Partners;
 import io.motcrm.platform.problem.ProblemException;
 
@@ -58,6 +60,12 @@ public class Redemptions {
 
     @Inject
     EntityManager entityManager;
+
+    @Inject
+    PartnerReferences partnerReferences;
+
+    @Inject
+    Consents consents;
 
     /** A new one-time code for the customer's account. */
     @Transactional
@@ -94,6 +102,11 @@ public class Redemptions {
         Ledger.Locks locks = ledger.lock(code.accountId);
         Account account = locks.get(code.accountId);
         ledger.sweep(locks, account.id, ledger.systemAccount(AccountType.EXPIRY));
+        if (account.available() < request.points()) {
+            // The partner learns that this amount cannot be held, not how many points the customer has.
+            throw new ProblemException(LoyaltyProblem.INSUFFICIENT_POINTS,
+                    "The customer has not enough points available for this amount").with("requested", request.points());
+        }
         Ledger.Debit hold = ledger.debit(locks, account.id, ledger.systemAccount(AccountType.HOLDS), TransactionKind.HOLD,
                 "redemption:" + id + ":hold", null, "Points held for a partner redemption", request.points(),
                 List.of(), false);
@@ -307,10 +320,22 @@ public class Redemptions {
         return redemption;
     }
 
+    /**
+     * The partner's view: its own reference for the customer, the member code only with the customer's consent
+     * (read now, so a withdrawal applies from the next answer), neither once the account is closed.
+     */
     private RedemptionView view(Redemption redemption, Account account, long transactionId) {
-        return new RedemptionView(redemption.id, redemption.partnerId, account.memberCode, redemption.partnerReference,
-                redemption.status, redemption.authorizedPoints, redemption.capturedPoints, redemption.refundedPoints,
-                account.available(), redemption.expiresAt, redemption.createdAt, redemption.updatedAt, transactionId);
+        String customerReference = null;
+        String memberCode = null;
+        if (account.isOpen()) {
+            UUID customerId = UUID.fromString(account.ownerRef);
+            customerReference = partnerReferences.of(redemption.partnerId, customerId);
+            memberCode = consents.sharesWithPartners(customerId) ? account.memberCode : null;
+        }
+        return new RedemptionView(redemption.id, redemption.partnerId, customerReference, memberCode,
+                redemption.partnerReference, redemption.status, redemption.authorizedPoints, redemption.capturedPoints,
+                redemption.refundedPoints, redemption.expiresAt, redemption.createdAt, redemption.updatedAt,
+                transactionId);
     }
 
     private String newCode() {

@@ -6,10 +6,12 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.motcrm.platform.idempotency.Idempotency;
+import io.motcrm.platform.privacy.StaffReads;
 import io.motcrm.platform.security.Roles;
 import io.motcrm.platform.testing.TestCallers;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
 
 /**
  * Set-up steps shared by the tests, each made as the caller who makes it in production (an admin
@@ -78,7 +80,16 @@ public final class Fixtures {
                 .post("/partner/v1/redemptions/" + redemption + "/refunds").then();
     }
 
+    /** The purpose used for staff reads in tests. */
+    public static final String PURPOSE = "loyalty-service test";
+
+    /** A request as staff make it to read a customer's data: with a purpose (StaffReads). */
+    public static RequestSpecification staffRead() {
+        return given().header(StaffReads.PURPOSE_HEADER, PURPOSE);
+    }
+
+    /** The customer's balance, read as staff (the tests' default caller). */
     public static ValidatableResponse balance(UUID customer) {
-        return given().get("/api/v1/loyalty/customers/" + customer + "/balance").then().statusCode(200);
+        return staffRead().get("/api/v1/loyalty/customers/" + customer + "/balance").then().statusCode(200);
     }
 }

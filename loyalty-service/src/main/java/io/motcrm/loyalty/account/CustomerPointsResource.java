@@ -26,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -42,12 +43,15 @@ import io.motcrm.loyalty.redemption.Redemptions;
 import io.motcrm.loyalty.tier.TierStatus;
 import io.motcrm.loyalty.tier.TierStatusReader;
 import io.motcrm.platform.idempotency.Idempotency;
+import io.motcrm.platform.privacy.StaffReads;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
  * A customer's points by customer id: balance, statement, expiring points, tier, spending, redemption codes.
  * Staff reach every customer; a customer only their own id (another id is a 404). The signed-in customer's
- * app uses the same operations under {@code /api/v1/me/loyalty} ({@link MyPointsResource}).
+ * app uses the same operations under {@code /api/v1/me/loyalty} ({@link MyPointsResource}). Every staff read
+ * states its purpose in {@value StaffReads#PURPOSE_HEADER} and is recorded in the customer's access log
+ * (sections {@value #POINTS} and {@value #EXPORT}); a customer reading their own is not.
  */
 @Path("/api/v1/loyalty/customers/{customerId}")
 @Produces(MediaType.APPLICATION_JSON)
@@ -59,6 +63,12 @@ public class CustomerPointsResource {
     static final String JSON = MediaType.APPLICATION_JSON;
     static final String NO_ACCOUNT = "`account-not-found`: the customer has no points account";
     static final String NOT_OWN = "`not-found`: a customer's token with another customer's id";
+    /** The 400 of a read staff must state a purpose for. */
+    static final String PURPOSE_REQUIRED = "`access-purpose-required`: staff without a purpose in X-Access-Purpose "
+            + "(1 to 200 characters)";
+    /** Access-log sections of the reads here. */
+    static final String POINTS = "points";
+    static final String EXPORT = "export";
     static final String SPEND_REFUSED = "`insufficient-points`: fewer available points than asked (members available and "
             + "requested; a closed account has none)";
 
@@ -96,6 +106,9 @@ public class CustomerPointsResource {
     @Inject
     Exports exports;
 
+    @Inject
+    StaffReads staffReads;
+
     @GET
     @Path("/balance")
     @RolesAllowed({ Roles.CUSTOMER, Roles.AGENT, Roles.SUPERVISOR, Roles.ADMIN })
@@ -104,10 +117,14 @@ public class CustomerPointsResource {
     @APIResponse(responseCode = "200", description = "The balance now",
             content = @Content(mediaType = JSON, schema = @Schema(implementation = Balance.class),
                     examples = @ExampleObject(name = "balance", value = ApiExamples.BALANCE)))
+    @APIResponse(responseCode = "400", description = PURPOSE_REQUIRED)
     @APIResponse(responseCode = "404", description = NO_ACCOUNT + "; " + NOT_OWN)
-    public Balance balance(@PathParam("customerId") UUID customerId) {
+    public Balance balance(@PathParam("customerId") UUID customerId, @Parameter(description = StaffReads.PURPOSE_DESCRIPTION) @HeaderParam(StaffReads.PURPOSE_HEADER) String purpose) {
         access.requireAccessTo(customerId);
-        return accounts.balance(customerId);
+        staffReads.requirePurpose(purpose);
+        Balance balance = accounts.balance(customerId);
+        staffReads.record(customerId, POINTS, purpose);
+        return balance;
     }
 
     @GET
@@ -118,12 +135,17 @@ public class CustomerPointsResource {
     @APIResponse(responseCode = "200", description = "One page of the statement",
             content = @Content(mediaType = JSON, schema = @Schema(implementation = Statement.class),
                     examples = @ExampleObject(name = "statement", value = ApiExamples.STATEMENT)))
+    @APIResponse(responseCode = "400", description = PURPOSE_REQUIRED)
     @APIResponse(responseCode = "404", description = NO_ACCOUNT + "; " + NOT_OWN)
     public Statement statement(@PathParam("customerId") UUID customerId,
             @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
-            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(MAX_PAGE_SIZE) int size) {
+            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(MAX_PAGE_SIZE) int size,
+            @Parameter(description = StaffReads.PURPOSE_DESCRIPTION) @HeaderParam(StaffReads.PURPOSE_HEADER) String purpose) {
         access.requireAccessTo(customerId);
-        return accounts.statement(customerId, page, size);
+        staffReads.requirePurpose(purpose);
+        Statement statement = accounts.statement(customerId, page, size);
+        staffReads.record(customerId, POINTS, purpose);
+        return statement;
     }
 
     @GET
@@ -135,10 +157,14 @@ public class CustomerPointsResource {
             content = @Content(mediaType = JSON, schema = @Schema(implementation = StatementLine.class)))
     @APIResponse(responseCode = "404", description = NO_ACCOUNT + "; `transaction-not-found`: the transaction is not on "
             + "this account; " + NOT_OWN)
+    @APIResponse(responseCode = "400", description = PURPOSE_REQUIRED)
     public StatementLine transaction(@PathParam("customerId") UUID customerId,
-            @PathParam("transactionId") long transactionId) {
+            @PathParam("transactionId") long transactionId, @Parameter(description = StaffReads.PURPOSE_DESCRIPTION) @HeaderParam(StaffReads.PURPOSE_HEADER) String purpose) {
         access.requireAccessTo(customerId);
-        return accounts.transaction(customerId, transactionId);
+        staffReads.requirePurpose(purpose);
+        StatementLine line = accounts.transaction(customerId, transactionId);
+        staffReads.record(customerId, POINTS, purpose);
+        return line;
     }
 
     @GET
@@ -148,11 +174,15 @@ public class CustomerPointsResource {
     @Operation(operationId = "listExpiringPoints", summary = "Points expiring within the given number of days, lot by lot")
     @APIResponse(responseCode = "200", description = "The expiring lots, soonest first",
             content = @Content(mediaType = JSON, schema = @Schema(implementation = ExpiringPoints.class)))
+    @APIResponse(responseCode = "400", description = PURPOSE_REQUIRED)
     @APIResponse(responseCode = "404", description = NO_ACCOUNT + "; " + NOT_OWN)
     public ExpiringPoints expiring(@PathParam("customerId") UUID customerId,
-            @QueryParam("withinDays") @DefaultValue("30") @Min(1) @Max(731) int withinDays) {
+            @QueryParam("withinDays") @DefaultValue("30") @Min(1) @Max(731) int withinDays, @Parameter(description = StaffReads.PURPOSE_DESCRIPTION) @HeaderParam(StaffReads.PURPOSE_HEADER) String purpose) {
         access.requireAccessTo(customerId);
-        return accounts.expiring(customerId, withinDays);
+        staffReads.requirePurpose(purpose);
+        ExpiringPoints expiring = accounts.expiring(customerId, withinDays);
+        staffReads.record(customerId, POINTS, purpose);
+        return expiring;
     }
 
     @POST
@@ -187,10 +217,15 @@ public class CustomerPointsResource {
             summary = "Dry run: what a purchase would earn now (tier, first-purchase bonus, daily limit); books nothing")
     @APIResponse(responseCode = "200", description = "What the purchase would earn",
             content = @Content(mediaType = JSON, schema = @Schema(implementation = EarnQuote.class)))
+    @APIResponse(responseCode = "400", description = PURPOSE_REQUIRED)
     @APIResponse(responseCode = "404", description = NO_ACCOUNT + "; " + NOT_OWN)
-    public EarnQuote earnQuote(@PathParam("customerId") UUID customerId, @Valid @NotNull EarnQuoteRequest request) {
+    public EarnQuote earnQuote(@PathParam("customerId") UUID customerId, @Parameter(description = StaffReads.PURPOSE_DESCRIPTION) @HeaderParam(StaffReads.PURPOSE_HEADER) String purpose,
+            @Valid @NotNull EarnQuoteRequest request) {
         access.requireAccessTo(customerId);
-        return earnings.dryRun(customerId, request);
+        staffReads.requirePurpose(purpose);
+        EarnQuote quote = earnings.dryRun(customerId, request);
+        staffReads.record(customerId, POINTS, purpose);
+        return quote;
     }
 
     @GET
@@ -200,10 +235,14 @@ public class CustomerPointsResource {
     @Operation(operationId = "getLoyaltyTier", summary = "The customer's tier, qualifying points over the last 12 months and tier history")
     @APIResponse(responseCode = "200", description = "The tier",
             content = @Content(mediaType = JSON, schema = @Schema(implementation = TierStatus.class)))
+    @APIResponse(responseCode = "400", description = PURPOSE_REQUIRED)
     @APIResponse(responseCode = "404", description = NO_ACCOUNT + "; " + NOT_OWN)
-    public TierStatus tier(@PathParam("customerId") UUID customerId) {
+    public TierStatus tier(@PathParam("customerId") UUID customerId, @Parameter(description = StaffReads.PURPOSE_DESCRIPTION) @HeaderParam(StaffReads.PURPOSE_HEADER) String purpose) {
         access.requireAccessTo(customerId);
-        return tierStatus.of(accounts.account(customerId));
+        staffReads.requirePurpose(purpose);
+        TierStatus tier = tierStatus.of(accounts.account(customerId));
+        staffReads.record(customerId, POINTS, purpose);
+        return tier;
     }
 
     @GET
@@ -213,10 +252,14 @@ public class CustomerPointsResource {
     @Operation(operationId = "exportLoyaltyData", summary = "Everything loyalty-service holds about the customer")
     @APIResponse(responseCode = "200", description = "The export",
             content = @Content(mediaType = JSON, schema = @Schema(implementation = CustomerExport.class)))
+    @APIResponse(responseCode = "400", description = PURPOSE_REQUIRED)
     @APIResponse(responseCode = "404", description = NO_ACCOUNT + "; " + NOT_OWN)
-    public CustomerExport export(@PathParam("customerId") UUID customerId) {
+    public CustomerExport export(@PathParam("customerId") UUID customerId, @Parameter(description = StaffReads.PURPOSE_DESCRIPTION) @HeaderParam(StaffReads.PURPOSE_HEADER) String purpose) {
         access.requireAccessTo(customerId);
-        return exports.export(customerId);
+        staffReads.requirePurpose(purpose);
+        CustomerExport export = exports.export(customerId);
+        staffReads.record(customerId, EXPORT, purpose);
+        return export;
     }
 
     @POST

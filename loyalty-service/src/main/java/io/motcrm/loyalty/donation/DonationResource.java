@@ -21,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -28,12 +29,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.motcrm.loyalty.ApiExamples;
 import io.motcrm.loyalty.account.CallerAccess;
 import io.motcrm.platform.idempotency.Idempotency;
+import io.motcrm.platform.privacy.StaffReads;
 import io.motcrm.platform.security.Roles;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
  * A customer's donations to charities, with receipts, by customer id. The signed-in customer's app uses
- * the twins under {@code /api/v1/me/loyalty/donations} ({@link MyDonationResource}).
+ * the twins under {@code /api/v1/me/loyalty/donations} ({@link MyDonationResource}). A staff read of a receipt
+ * states its purpose and is recorded in the customer's access log (section {@value #DONATIONS}).
  */
 @Path("/api/v1/loyalty/customers/{customerId}/donations")
 @Produces(MediaType.APPLICATION_JSON)
@@ -47,6 +50,8 @@ public class DonationResource {
             + "`account-not-found`: the customer has no points account";
     static final String DONATE_REFUSED = "`charity-not-active`: the charity no longer takes donations; "
             + "`insufficient-points`: fewer available points than given (members available and requested)";
+    /** The access-log section of a staff read of a donation. */
+    static final String DONATIONS = "donations";
     static final String NO_DONATION = "`donation-not-found`: no such donation of this customer";
 
     @Inject
@@ -57,6 +62,9 @@ public class DonationResource {
 
     @Inject
     Idempotency idempotency;
+
+    @Inject
+    StaffReads staffReads;
 
     @RegisterForReflection
     record DonateCommand(UUID customerId, DonationRequest request) {
@@ -93,10 +101,16 @@ public class DonationResource {
     @APIResponse(responseCode = "200", description = "The receipt",
             content = @Content(mediaType = JSON, schema = @Schema(implementation = DonationReceipt.class),
                     examples = @ExampleObject(name = "receipt", value = ApiExamples.DONATION_RECEIPT)))
+    @APIResponse(responseCode = "400", description = "`access-purpose-required`: staff without a purpose in "
+            + "X-Access-Purpose (1 to 200 characters)")
     @APIResponse(responseCode = "404", description = NO_DONATION + "; `not-found`: a customer's token with another "
             + "customer's id")
-    public DonationReceipt receipt(@PathParam("customerId") UUID customerId, @PathParam("donationId") UUID donationId) {
+    public DonationReceipt receipt(@PathParam("customerId") UUID customerId, @PathParam("donationId") UUID donationId,
+            @Parameter(description = StaffReads.PURPOSE_DESCRIPTION) @HeaderParam(StaffReads.PURPOSE_HEADER) String purpose) {
         access.requireAccessTo(customerId);
-        return donations.receipt(customerId, donationId);
+        staffReads.requirePurpose(purpose);
+        DonationReceipt receipt = donations.receipt(customerId, donationId);
+        staffReads.record(customerId, DONATIONS, purpose);
+        return receipt;
     }
 }

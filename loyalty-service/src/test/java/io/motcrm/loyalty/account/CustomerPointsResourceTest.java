@@ -2,6 +2,7 @@ package io.motcrm.loyalty.account;
 
 import static io.motcrm.loyalty.Events.oldPurchase;
 import static io.motcrm.loyalty.Events.register;
+import static io.motcrm.loyalty.Fixtures.staffRead;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -44,7 +45,7 @@ class CustomerPointsResourceTest {
     @Test
     void balanceShowsAvailablePostedHeldAndLocked() {
         UUID customer = register();
-        given().get(path(customer) + "/balance").then().statusCode(200)
+        staffRead().get(path(customer) + "/balance").then().statusCode(200)
                 .body("customerId", equalTo(customer.toString()))
                 .body("status", equalTo("OPEN"))
                 .body("available", equalTo(500))
@@ -55,9 +56,9 @@ class CustomerPointsResourceTest {
 
     @Test
     void unknownCustomerIsA404Problem() {
-        given().get(path(UUID.randomUUID()) + "/balance").then().statusCode(404)
+        staffRead().get(path(UUID.randomUUID()) + "/balance").then().statusCode(404)
                 .contentType(Problem.MEDIA_TYPE).body("code", equalTo("account-not-found"));
-        given().get(path(UUID.randomUUID()) + "/statement").then().statusCode(404)
+        staffRead().get(path(UUID.randomUUID()) + "/statement").then().statusCode(404)
                 .contentType(Problem.MEDIA_TYPE).body("code", equalTo("account-not-found"));
     }
 
@@ -87,14 +88,14 @@ class CustomerPointsResourceTest {
         oldPurchase(customer, 20_000);
         spend(customer, UUID.randomUUID().toString(), 50, "till-" + UUID.randomUUID()).statusCode(201);
         // welcome, purchase 1 (base and first-purchase bonus), purchase 2, spend
-        given().queryParam("size", 2).get(path(customer) + "/statement").then().statusCode(200)
+        staffRead().queryParam("size", 2).get(path(customer) + "/statement").then().statusCode(200)
                 .body("totalItems", equalTo(5))
                 .body("items", hasSize(2))
                 .body("items[0].kind", equalTo("SPEND"))
                 .body("items[0].amount", equalTo(-50))
                 .body("items[1].kind", equalTo("EARN"))
                 .body("items[1].amount", equalTo(200));
-        given().queryParam("size", 2).queryParam("page", 2).get(path(customer) + "/statement").then().statusCode(200)
+        staffRead().queryParam("size", 2).queryParam("page", 2).get(path(customer) + "/statement").then().statusCode(200)
                 .body("items", hasSize(1))
                 .body("items[0].reference", equalTo("welcome:" + customer));
     }
@@ -102,10 +103,10 @@ class CustomerPointsResourceTest {
     @Test
     void oversizedOrNegativePageIsA400() {
         UUID customer = register();
-        given().queryParam("size", 101).get(path(customer) + "/statement").then().statusCode(400)
+        staffRead().queryParam("size", 101).get(path(customer) + "/statement").then().statusCode(400)
                 .contentType(Problem.MEDIA_TYPE).body("code", equalTo("validation-failed"))
                 .body("violations[0].field", equalTo("size"));
-        given().queryParam("page", -1).get(path(customer) + "/statement").then().statusCode(400)
+        staffRead().queryParam("page", -1).get(path(customer) + "/statement").then().statusCode(400)
                 .contentType(Problem.MEDIA_TYPE).body("code", equalTo("validation-failed"));
     }
 
@@ -122,9 +123,9 @@ class CustomerPointsResourceTest {
                 .header(Idempotency.REPLAYED_HEADER, "true").extract();
         assertThat(retry.asString()).isEqualTo(first.asString());
         assertThat(retry.header("Location")).isEqualTo(first.header("Location"));
-        given().get(first.header("Location")).then().statusCode(200)
+        staffRead().get(first.header("Location")).then().statusCode(200)
                 .body("kind", equalTo("SPEND")).body("amount", equalTo(-200));
-        given().get(path(customer) + "/balance").then().body("posted", equalTo(300));
+        staffRead().get(path(customer) + "/balance").then().body("posted", equalTo(300));
     }
 
     @Test
@@ -135,7 +136,7 @@ class CustomerPointsResourceTest {
                 .body("code", equalTo("insufficient-points"))
                 .body("available", equalTo(500))
                 .body("requested", equalTo(501));
-        given().get(path(customer) + "/balance").then().body("posted", equalTo(500));
+        staffRead().get(path(customer) + "/balance").then().body("posted", equalTo(500));
     }
 
     @Test
@@ -160,13 +161,13 @@ class CustomerPointsResourceTest {
     @Test
     void expiringPointsAreBoundedToAYearOrTwo() {
         UUID customer = register();
-        given().queryParam("withinDays", 0).get(path(customer) + "/expiring-points").then().statusCode(400)
+        staffRead().queryParam("withinDays", 0).get(path(customer) + "/expiring-points").then().statusCode(400)
                 .body("code", equalTo("validation-failed"));
-        given().queryParam("withinDays", 800).get(path(customer) + "/expiring-points").then().statusCode(400)
+        staffRead().queryParam("withinDays", 800).get(path(customer) + "/expiring-points").then().statusCode(400)
                 .body("code", equalTo("validation-failed"));
-        given().get(path(customer) + "/expiring-points").then().statusCode(200)
+        staffRead().get(path(customer) + "/expiring-points").then().statusCode(200)
                 .body("withinDays", equalTo(30)).body("totalPoints", equalTo(0)).body("lots", hasSize(0));
-        given().queryParam("withinDays", 731).get(path(customer) + "/expiring-points").then().statusCode(200)
+        staffRead().queryParam("withinDays", 731).get(path(customer) + "/expiring-points").then().statusCode(200)
                 .body("totalPoints", equalTo(500)).body("lots[0].remaining", equalTo(500));
     }
 }

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 
 import io.motcrm.loyalty.LedgerInvariants;
 import io.motcrm.platform.idempotency.Idempotency;
+import io.motcrm.platform.privacy.StaffReads;
 import io.motcrm.platform.security.Roles;
 import io.motcrm.platform.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -108,7 +109,10 @@ class SignedTokenTest {
                 .body("redemptions[0].partnerId", equalTo(partnerId))
                 .body("lots[0].expiresAt", notNullValue());
         as(customer(other)).get(path + "/export").then().statusCode(404);
-        as(TestTokens.bearer("agent-al", Set.of(Roles.AGENT), Map.of())).get(path + "/export").then().statusCode(200);
+        as(TestTokens.bearer("agent-al", Set.of(Roles.AGENT), Map.of())).get(path + "/export").then().statusCode(400)
+                .body("code", equalTo("access-purpose-required"));
+        as(TestTokens.bearer("agent-al", Set.of(Roles.AGENT), Map.of())).header(StaffReads.PURPOSE_HEADER, "customer asked")
+                .get(path + "/export").then().statusCode(200);
         as(partner).get(path + "/export").then().statusCode(403);
     }
 

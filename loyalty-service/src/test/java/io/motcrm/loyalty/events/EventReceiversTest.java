@@ -5,6 +5,7 @@ import static io.motcrm.loyalty.Events.purchase;
 import static io.motcrm.loyalty.Events.register;
 import static io.motcrm.loyalty.Events.registered;
 import static io.motcrm.loyalty.Events.returned;
+import static io.motcrm.loyalty.Fixtures.staffRead;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -299,6 +300,6 @@ class EventReceiversTest {
     }
 
     static io.restassured.response.ValidatableResponse balance(UUID customer) {
-        return given().get("/api/v1/loyalty/customers/" + customer + "/balance").then().statusCode(200);
+        return staffRead().get("/api/v1/loyalty/customers/" + customer + "/balance").then().statusCode(200);
     }
 }

@@ -8,6 +8,7 @@ import static io.motcrm.loyalty.Fixtures.balance;
 import static io.motcrm.loyalty.Fixtures.code;
 import static io.motcrm.loyalty.Fixtures.key;
 import static io.motcrm.loyalty.Fixtures.partner;
+import static io.motcrm.loyalty.Fixtures.staffRead;
 import static io.motcrm.platform.testing.TestCallers.asPartner;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -132,7 +133,7 @@ class ReferralAndErasureTest {
                 .body("accountFound", equalTo(false));
         post("customer-registered", key(), registered(customer)).statusCode(200)
                 .body("welcomeBonusPoints", equalTo(0)).body("duplicate", equalTo(true));
-        given().get("/api/v1/loyalty/customers/" + customer + "/balance").then().statusCode(404)
+        staffRead().get("/api/v1/loyalty/customers/" + customer + "/balance").then().statusCode(404)
                 .body("code", equalTo("account-not-found"));
         post("purchase-recorded", key(), io.motcrm.loyalty.Events.purchase(customer, UUID.randomUUID(), Instant.now(),
                 1_000, "general")).statusCode(200).body("customerErased", equalTo(true));

@@ -3,6 +3,7 @@ package io.motcrm.loyalty.expiry;
 import static io.motcrm.loyalty.Events.post;
 import static io.motcrm.loyalty.Events.purchase;
 import static io.motcrm.loyalty.Events.register;
+import static io.motcrm.loyalty.Fixtures.staffRead;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -49,24 +50,24 @@ class ExpiryJobTest {
     @Test
     void pointsExpireAfter24MonthsIntoTheExpiryAccount() {
         UUID customer = register();
-        given().queryParam("withinDays", 30).get(path(customer) + "/expiring-points").then()
+        staffRead().queryParam("withinDays", 30).get(path(customer) + "/expiring-points").then()
                 .statusCode(200).body("totalPoints", equalTo(0));
 
         clock.advance(Duration.ofDays(720));
-        given().queryParam("withinDays", 30).get(path(customer) + "/expiring-points").then()
+        staffRead().queryParam("withinDays", 30).get(path(customer) + "/expiring-points").then()
                 .statusCode(200).body("totalPoints", equalTo(500)).body("lots", hasSize(1));
 
         long expiredBefore = systemBalance(AccountType.EXPIRY);
         clock.advance(Duration.ofDays(15));
         assertThat(job.sweepDue().expiredPoints()).isGreaterThanOrEqualTo(500);
-        given().get(path(customer) + "/balance").then().body("posted", equalTo(0)).body("available", equalTo(0));
-        given().get(path(customer) + "/statement").then()
+        staffRead().get(path(customer) + "/balance").then().body("posted", equalTo(0)).body("available", equalTo(0));
+        staffRead().get(path(customer) + "/statement").then()
                 .body("items[0].kind", equalTo("EXPIRE")).body("items[0].amount", equalTo(-500));
         assertThat(systemBalance(AccountType.EXPIRY) - expiredBefore).isGreaterThanOrEqualTo(500);
 
         // A second run finds nothing more for this customer.
         job.sweepDue();
-        given().get(path(customer) + "/statement").then().body("totalItems", equalTo(2));
+        staffRead().get(path(customer) + "/statement").then().body("totalItems", equalTo(2));
     }
 
     @Test
@@ -82,13 +83,13 @@ class ExpiryJobTest {
         UUID customer = register();
         post("purchase-recorded", UUID.randomUUID().toString(),
                 purchase(customer, UUID.randomUUID(), Instant.now(), 10_000, "general")).statusCode(200);
-        given().get(path(customer) + "/balance").then()
+        staffRead().get(path(customer) + "/balance").then()
                 .body("posted", equalTo(1_600)).body("locked", equalTo(1_100)).body("available", equalTo(500));
         spend(customer, 600).statusCode(422).body("code", equalTo("insufficient-points"));
 
         clock.advance(Duration.ofDays(31));
         job.sweepDue();
-        given().get(path(customer) + "/balance").then()
+        staffRead().get(path(customer) + "/balance").then()
                 .body("posted", equalTo(1_600)).body("locked", equalTo(0)).body("available", equalTo(1_600));
         spend(customer, 600).statusCode(201).body("balance.available", equalTo(1_000));
     }

@@ -4,6 +4,7 @@ import static io.motcrm.loyalty.Events.oldPurchase;
 import static io.motcrm.loyalty.Events.post;
 import static io.motcrm.loyalty.Events.purchase;
 import static io.motcrm.loyalty.Events.register;
+import static io.motcrm.loyalty.Fixtures.staffRead;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -66,7 +67,7 @@ class LedgerTest {
         List<Long> remaining = QuarkusTransaction.requiringNew().call(() -> Lot.<Lot>list("accountId = ?1 order by id", account)
                 .stream().map(lot -> lot.remaining).toList());
         assertThat(remaining).containsExactly(0L, 0L, 900L, 500L);
-        given().get("/api/v1/loyalty/customers/" + customer + "/balance").then()
+        staffRead().get("/api/v1/loyalty/customers/" + customer + "/balance").then()
                 .body("posted", equalTo(1_400)).body("locked", equalTo(500)).body("available", equalTo(900));
     }
 

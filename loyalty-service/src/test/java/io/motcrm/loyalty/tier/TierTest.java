@@ -5,7 +5,7 @@ import static io.motcrm.loyalty.Events.purchase;
 import static io.motcrm.loyalty.Events.register;
 import static io.motcrm.loyalty.Fixtures.balance;
 import static io.motcrm.loyalty.Fixtures.key;
-import static io.restassured.RestAssured.given;
+import static io.motcrm.loyalty.Fixtures.staffRead;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -57,7 +57,7 @@ class TierTest {
         // Silver: 100 base points become 125.
         post("purchase-recorded", key(), purchase(customer, UUID.randomUUID(), clock.instant(), 10_000, "general"))
                 .statusCode(200).body("basePoints", equalTo(125));
-        given().get("/api/v1/loyalty/customers/" + customer + "/tier").then().statusCode(200)
+        staffRead().get("/api/v1/loyalty/customers/" + customer + "/tier").then().statusCode(200)
                 .body("tier", equalTo("SILVER")).body("multiplierPercent", equalTo(125))
                 .body("qualifyingPoints", equalTo(500 + 10_000 + 40_000 + 10_000 + 125))
                 .body("nextTier", equalTo("GOLD"))
@@ -79,7 +79,7 @@ class TierTest {
         clock.advance(Duration.ofDays(370));
         assertThat(tiers.downgradeDue()).isGreaterThanOrEqualTo(1);
         balance(customer).body("tier", equalTo("BRONZE"));
-        given().get("/api/v1/loyalty/customers/" + customer + "/tier").then().statusCode(200)
+        staffRead().get("/api/v1/loyalty/customers/" + customer + "/tier").then().statusCode(200)
                 .body("history", hasSize(2)).body("history[1].reason", equalTo("DOWNGRADE"))
                 .body("history[1].to", equalTo("BRONZE"));
     }

@@ -9,7 +9,13 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import io.motcrm.loyalty.donation.DonationReceipt;
 import io.motcrm.loyalty.tier.TierStatus;
 
-/** Everything loyalty-service holds about a customer (the privacy export). */
+/**
+ * Everything loyalty-service holds about a customer (the privacy export): the account and member code, every
+ * transaction with its reference and description, lots, purchases, one-time codes (used or not), redemptions with
+ * the code and the partner's reference, partner earns, donations with the charity and receipt, compensations with
+ * the agent's reason, referrals, the {@code partner_sharing} choice and the reference each partner knows the
+ * customer by.
+ */
 public record CustomerExport(
         @Schema(required = true) UUID customerId,
         @Schema(required = true) Instant exportedAt,
@@ -24,7 +30,9 @@ public record CustomerExport(
         @Schema(required = true) List<PartnerEarnData> partnerEarns,
         @Schema(required = true) List<DonationReceipt> donations,
         @Schema(required = true) List<CompensationData> compensations,
-        @Schema(required = true) List<ReferralData> referrals) {
+        @Schema(required = true) List<ReferralData> referrals,
+        @Schema(description = "The latest partner_sharing choice received; null when none was") ConsentData partnerSharing,
+        @Schema(required = true) List<PartnerReferenceData> partnerReferences) {
 
     public record AccountData(
             @Schema(required = true) long accountId,
@@ -59,12 +67,15 @@ public record CustomerExport(
             Long maxPoints,
             @Schema(required = true) Instant createdAt,
             @Schema(required = true) Instant expiresAt,
-            Instant usedAt) {
+            Instant usedAt,
+            @Schema(description = "The redemption the code was used for") UUID redemptionId) {
     }
 
     public record RedemptionData(
             @Schema(required = true) UUID redemptionId,
             @Schema(required = true) String partnerId,
+            @Schema(description = "The one-time code it was made with (forgotten after the codes' retention)") String code,
+            @Schema(description = "The partner's own reference (its receipt)") String partnerReference,
             @Schema(required = true) String status,
             @Schema(required = true) long authorizedPoints,
             @Schema(required = true) long capturedPoints,
@@ -84,7 +95,8 @@ public record CustomerExport(
             @Schema(required = true) UUID actionId,
             @Schema(required = true) UUID caseId,
             @Schema(required = true) long points,
-            String reason,
+            @Schema(description = "The agent's reason (removed after its retention)") String reason,
+            @Schema(required = true) long transactionId,
             @Schema(required = true) Instant grantedAt) {
     }
 
@@ -93,6 +105,18 @@ public record CustomerExport(
             @Schema(required = true) UUID referrerId,
             @Schema(required = true) UUID refereeId,
             @Schema(required = true) long pointsEach,
+            Long transactionId,
             @Schema(required = true) Instant recordedAt) {
+    }
+
+    public record ConsentData(
+            @Schema(required = true) boolean granted,
+            @Schema(required = true) Instant changedAt) {
+    }
+
+    /** The pseudonymous reference a partner the customer redeemed or earned at knows them by. */
+    public record PartnerReferenceData(
+            @Schema(required = true) String partnerId,
+            @Schema(required = true) String customerReference) {
     }
 }

@@ -10,12 +10,14 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 import io.motcrm.loyalty.compensation.Compensation;
+import io.motcrm.loyalty.consent.PartnerSharingConsent;
 import io.motcrm.loyalty.donation.Donations;
 import io.motcrm.loyalty.earn.PurchaseEarn;
 import io.motcrm.loyalty.earn.Referral;
 import io.motcrm.loyalty.ledger.Account;
 import io.motcrm.loyalty.ledger.Lot;
 import io.motcrm.loyalty.partner.PartnerMovement;
+import io.motcrm.loyalty.partner.PartnerReferences;
 import io.motcrm.loyalty.redemption.Redemption;
 import io.motcrm.loyalty.redemption.RedemptionCode;
 import io.motcrm.loyalty.tier.TierStatusReader;
@@ -35,6 +37,9 @@ public class Exports {
 
     @Inject
     EntityManager entityManager;
+
+    @Inject
+    PartnerReferences partnerReferences;
 
     @Inject
     Clock clock;
@@ -60,11 +65,12 @@ public class Exports {
                 .toList();
         List<CustomerExport.CodeData> codes = RedemptionCode.<RedemptionCode>list("accountId = ?1 order by createdAt", id)
                 .stream()
-                .map(c -> new CustomerExport.CodeData(c.code, c.maxPoints, c.createdAt, c.expiresAt, c.usedAt))
+                .map(c -> new CustomerExport.CodeData(c.code, c.maxPoints, c.createdAt, c.expiresAt, c.usedAt, c.redemptionId))
                 .toList();
         List<CustomerExport.RedemptionData> redemptions = Redemption.<Redemption>list("accountId = ?1 order by createdAt", id)
                 .stream()
-                .map(r -> new CustomerExport.RedemptionData(r.id, r.partnerId, r.status.name(), r.authorizedPoints,
+                .map(r -> new CustomerExport.RedemptionData(r.id, r.partnerId, r.code, r.partnerReference, r.status.name(),
+                        r.authorizedPoints,
                         r.capturedPoints, r.refundedPoints, r.createdAt))
                 .toList();
         List<CustomerExport.PartnerEarnData> partnerEarns = PartnerMovement.<PartnerMovement>list(
@@ -72,17 +78,30 @@ public class Exports {
                 .map(m -> new CustomerExport.PartnerEarnData(m.partnerId, m.reference, m.points, m.transactionId, m.createdAt))
                 .toList();
         List<CustomerExport.CompensationData> compensations = Compensation.ofAccount(id).stream()
-                .map(c -> new CustomerExport.CompensationData(c.actionId, c.caseId, c.points, c.reason, c.grantedAt))
+                .map(c -> new CustomerExport.CompensationData(c.actionId, c.caseId, c.points, c.reason, c.transactionId,
+                        c.grantedAt))
                 .toList();
         List<CustomerExport.ReferralData> referrals = Stream.concat(
                 Referral.<Referral>list("referrerId", customerId).stream()
-                        .map(r -> new CustomerExport.ReferralData("REFERRER", r.referrerId, r.refereeId, r.pointsEach, r.recordedAt)),
+                        .map(r -> new CustomerExport.ReferralData("REFERRER", r.referrerId, r.refereeId, r.pointsEach,
+                                r.transactionId, r.recordedAt)),
                 Referral.<Referral>list("refereeId", customerId).stream()
-                        .map(r -> new CustomerExport.ReferralData("REFEREE", r.referrerId, r.refereeId, r.pointsEach, r.recordedAt)))
+                        .map(r -> new CustomerExport.ReferralData("REFEREE", r.referrerId, r.refereeId, r.pointsEach,
+                                r.transactionId, r.recordedAt)))
                 .toList();
+        PartnerSharingConsent consent = PartnerSharingConsent.findById(customerId);
+        CustomerExport.ConsentData partnerSharing = consent == null ? null
+                : new CustomerExport.ConsentData(consent.granted, consent.changedAt);
+        List<CustomerExport.PartnerReferenceData> references = account.isOpen()
+                ? Stream.concat(redemptions.stream().map(CustomerExport.RedemptionData::partnerId),
+                        partnerEarns.stream().map(CustomerExport.PartnerEarnData::partnerId))
+                        .distinct().sorted()
+                        .map(partner -> new CustomerExport.PartnerReferenceData(partner, partnerReferences.of(partner, customerId)))
+                        .toList()
+                : List.of();
         return new CustomerExport(customerId, clock.instant(),
                 new CustomerExport.AccountData(id, account.status.name(), account.memberCode, account.createdAt, account.updatedAt),
                 accounts.balanceOf(account), tiers.history(id), transactions, lots, purchases, codes, redemptions,
-                partnerEarns, donations.receipts(customerId, id), compensations, referrals);
+                partnerEarns, donations.receipts(customerId, id), compensations, referrals, partnerSharing, references);
     }
 }

@@ -130,7 +130,12 @@ public class EventResource {
 
     @POST
     @Path("/customer-erased")
-    @Operation(operationId = "closePointsAccount", summary = "Close and anonymise an erased customer's account; remaining points are forfeited")
+    @Operation(operationId = "closePointsAccount", summary = "Close and anonymise an erased customer's account; remaining points are forfeited",
+            description = "All in this request: holds released, points forfeited, member code removed, account closed; "
+                    + "compensation reasons, spends' own references and descriptions, one-time codes (used or not), "
+                    + "the partner_sharing consent, stored idempotent answers about the customer and the purposes of "
+                    + "staff reads still in the outbox are removed. The ledger keeps ids and amounts. A second delivery "
+                    + "finds nothing left and answers `duplicate: true`.")
     @APIResponse(responseCode = "200", description = "Closed, or already closed (`duplicate`)",
             content = @Content(mediaType = JSON, schema = @Schema(implementation = AccountErased.class)))
     public Response customerErased(@HeaderParam(Idempotency.HEADER) String key, @Valid @NotNull CustomerErased event) {

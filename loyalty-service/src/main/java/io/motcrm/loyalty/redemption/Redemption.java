@@ -37,7 +37,8 @@ public class Redemption extends PanacheEntityBase {
     @Column(name = "account_id", nullable = false, updatable = false)
     public Long accountId;
 
-    @Column(nullable = false, updatable = false)
+    /** The one-time code used; forgotten (null) at erasure and after the codes' retention. */
+    @Column(updatable = false)
     public String code;
 
     @Column(name = "partner_reference", updatable = false)

@@ -1,5 +1,6 @@
 package io.motcrm.loyalty.consent;
 
+import static io.motcrm.loyalty.Events.oldPurchase;
 import static io.motcrm.loyalty.Events.post;
 import static io.motcrm.loyalty.Events.register;
 import static io.motcrm.loyalty.Events.registered;
@@ -11,6 +12,7 @@ import static io.motcrm.platform.testing.TestCallers.asPartner;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -23,6 +25,7 @@ import io.motcrm.loyalty.LedgerInvariants;
 import io.motcrm.platform.idempotency.Idempotency;
 import io.motcrm.platform.security.Roles;
 import io.motcrm.platform.testing.TestCallers;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
@@ -163,5 +166,25 @@ class PartnerSharingTest {
                 .body("code", equalTo("idempotency-key-missing"));
         TestCallers.asStaff("agent-al", Roles.AGENT, () -> post("consent-changed", key(),
                 consent(customer, Consents.PARTNER_SHARING, false, at.plusSeconds(1))).statusCode(403));
+    }
+
+    @Test
+    void anErasedCustomerIsGivenToNoPartnerAndTheirConsentIsNotKept() {
+        UUID customer = register();
+        oldPurchase(customer, 10_000);
+        String partner = partner(1, 100);
+        post("consent-changed", key(), consent(customer, Consents.PARTNER_SHARING, true, Instant.now())).statusCode(200);
+        String redemption = redeem(partner, customer).getString("id");
+
+        post("customer-erased", key(), """
+                {"customerId": "%s", "erasureId": "%s", "erasedAt": "%s"}
+                """.formatted(customer, UUID.randomUUID(), Instant.now())).statusCode(200);
+        assertThat(QuarkusTransaction.requiringNew().call(() -> PartnerSharingConsent.<PartnerSharingConsent>findById(customer))).isNull();
+        asPartner(partner, () -> given().get("/partner/v1/redemptions/" + redemption).then().statusCode(200)
+                .body("memberCode", nullValue()).body("customerReference", nullValue()));
+        // customer-service's withdrawal at erasure may come after it: accepted, nothing kept.
+        post("consent-changed", key(), consent(customer, Consents.PARTNER_SHARING, false, Instant.now())).statusCode(200)
+                .body("customerErased", equalTo(true)).body("applied", equalTo(false));
+        assertThat(QuarkusTransaction.requiringNew().call(() -> PartnerSharingConsent.<PartnerSharingConsent>findById(customer))).isNull();
     }
 }

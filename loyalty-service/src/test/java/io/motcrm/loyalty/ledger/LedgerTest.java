@@ -90,6 +90,30 @@ class LedgerTest {
     }
 
     @Test
+    void aTransactionChangesOnlyByAnErasuresRedactionOfItsTexts() {
+        UUID customer = register();
+        long id = QuarkusTransaction.requiringNew().call(() -> LedgerTransaction
+                .findByReference(TransactionKind.EARN, "welcome:" + customer).orElseThrow().id);
+        assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> entityManager
+                .createNativeQuery("update ledger_transaction set description = 'forged' where id = :id")
+                .setParameter("id", id).executeUpdate()))
+                .hasStackTraceContaining("append-only");
+        assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> entityManager
+                .createNativeQuery("update ledger_transaction set reference = 'erased:' || id, kind = 'SPEND' where id = :id")
+                .setParameter("id", id).executeUpdate()))
+                .hasStackTraceContaining("append-only");
+        assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> entityManager
+                .createNativeQuery("delete from ledger_transaction where id = :id")
+                .setParameter("id", id).executeUpdate()))
+                .hasStackTraceContaining("append-only");
+        QuarkusTransaction.requiringNew().run(() -> entityManager
+                .createNativeQuery("update ledger_transaction set reference = 'erased:' || id, description = 'Erased' where id = :id")
+                .setParameter("id", id).executeUpdate());
+        assertThat(QuarkusTransaction.requiringNew().call(() -> LedgerTransaction.<LedgerTransaction>findById(id).reference))
+                .isEqualTo("erased:" + id);
+    }
+
+    @Test
     void theDatabaseRefusesATransactionThatDoesNotBalance() {
         long issuance = QuarkusTransaction.requiringNew().call(() -> Account.systemId(AccountType.ISSUANCE));
         String reference = "unbalanced:" + UUID.randomUUID();

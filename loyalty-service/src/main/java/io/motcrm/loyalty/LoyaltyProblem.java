@@ -11,6 +11,8 @@ public enum LoyaltyProblem implements ProblemType {
     /** Answered to an event that arrived before the customer's registration; the sender retries it. */
     CUSTOMER_NOT_REGISTERED("customer-not-registered", "The customer's registration has not been received yet", 409),
     /** Answered to a return that arrived before its purchase; the sender retries it. */
+    /** A registration whose member code another customer's account already has; retrying cannot help. */
+    MEMBER_CODE_TAKEN("member-code-taken", "Another customer's points account has this member code", 422),
     PURCHASE_NOT_RECORDED("purchase-not-recorded", "The returned purchase has not been received yet", 409),
     PURCHASE_CUSTOMER_MISMATCH("purchase-customer-mismatch", "The purchase belongs to another customer", 422),
     PURCHASE_CONFLICT("purchase-conflict", "The purchase was already recorded with different details", 422),

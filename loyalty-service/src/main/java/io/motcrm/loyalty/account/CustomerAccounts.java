@@ -40,8 +40,8 @@ public class CustomerAccounts {
 
     /**
      * Opens the customer's account if it does not exist yet and grants the welcome bonus once.
-     * Safe against concurrent duplicates: the insert is {@code ON CONFLICT DO NOTHING} on the
-     * unique (type, owner), and the bonus is a transaction unique by its reference.
+     * Safe against concurrent duplicates: the insert is {@code ON CONFLICT DO NOTHING} (on the unique
+     * (type, owner) and the unique member code), and the bonus is a transaction unique by its reference.
      */
     @Transactional
     public AccountOpened open(CustomerRegistered event) {
@@ -54,13 +54,16 @@ public class CustomerAccounts {
         int inserted = entityManager.createNativeQuery("""
                 insert into account (type, owner_ref, status, member_code, posted, held, locked, created_at, updated_at)
                 values ('CUSTOMER', :owner, 'OPEN', :memberCode, 0, 0, 0, :now, :now)
-                on conflict (type, owner_ref) do nothing
+                on conflict do nothing
                 """)
                 .setParameter("owner", event.customerId().toString())
                 .setParameter("memberCode", event.memberCode())
                 .setParameter("now", now)
                 .executeUpdate();
-        long accountId = Account.customerAccountId(event.customerId()).orElseThrow();
+        // Nothing inserted and no account of this customer: another customer's account has the member code (a
+        // refusal, not a unique-index failure whose log line would quote the code).
+        long accountId = Account.customerAccountId(event.customerId()).orElseThrow(() -> new ProblemException(
+                LoyaltyProblem.MEMBER_CODE_TAKEN, "Another customer's points account has this member code"));
         long issuance = ledger.systemAccount(AccountType.ISSUANCE);
         Ledger.Locks locks = ledger.lock(accountId);
 

@@ -79,6 +79,7 @@ public class EventResource {
     @Operation(operationId = "openPointsAccount", summary = "Open the customer's points account and grant the welcome bonus")
     @APIResponse(responseCode = "200", description = "Opened, or already open (`duplicate`)",
             content = @Content(mediaType = JSON, schema = @Schema(implementation = AccountOpened.class)))
+    @APIResponse(responseCode = "422", description = "`member-code-taken`: another customer's account has this member code")
     public Response customerRegistered(@HeaderParam(Idempotency.HEADER) String key,
             @Valid @NotNull CustomerRegistered event) {
         return idempotency.execute(key, "event.customer-registered", event,

@@ -64,6 +64,18 @@ class EventReceiversTest {
     }
 
     @Test
+    void aMemberCodeAnotherCustomerHasIsRefusedWithoutAServerError() {
+        UUID first = register();
+        String memberCode = "M-" + first.toString().substring(0, 8);
+        UUID second = UUID.randomUUID();
+        post("customer-registered", UUID.randomUUID().toString(), """
+                {"customerId": "%s", "memberCode": "%s", "registeredAt": "%s"}
+                """.formatted(second, memberCode, Instant.now()))
+                .statusCode(422).contentType(Problem.MEDIA_TYPE).body("code", equalTo("member-code-taken"));
+        assertThat(QuarkusTransaction.requiringNew().call(() -> Account.findCustomer(second))).isEmpty();
+    }
+
+    @Test
     void retryReplaysTheRegistration() {
         UUID customer = UUID.randomUUID();
         String key = UUID.randomUUID().toString();

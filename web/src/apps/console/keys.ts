@@ -1,0 +1,14 @@
+// Cache keys the features and the live stream share (shared/data/query.ts).
+export const keys = {
+  /** Every list of cases (the queue with any filter). */
+  caseLists: 'cases:',
+  caseList: (filter: string) => `cases:${filter}`,
+  case: (id: string) => `case:${id}:`,
+  caseDetail: (id: string) => `case:${id}:detail`,
+  caseHistory: (id: string) => `case:${id}:history`,
+  feedback: (id: string) => `feedback:${id}`,
+  touchpoints: 'touchpoints',
+  customer360: (id: string) => `customer360:${id}`,
+  customerSearch: (query: string) => `customers:${query}`,
+  approvals: 'approvals',
+};

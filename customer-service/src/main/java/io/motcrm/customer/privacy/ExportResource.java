@@ -77,8 +77,9 @@ public class ExportResource {
     @Operation(operationId = "exportCustomerProfileData",
             summary = "Everything customer-service holds about the customer, as one JSON document",
             description = "Profile, consents and their history, purchases with returns, referrals, insight, "
-                    + "marketing contacts, the access log and the erasure record. A staff export is logged; "
-                    + "masking applies as for the profile.")
+                    + "marketing contacts, the access log (every staff read here and in the other services, with "
+                    + "section and purpose) and the erasure record: every personal value this service holds. A staff "
+                    + "export is logged (section export); masking applies as for the profile.")
     @APIResponse(responseCode = "200", description = "The export",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CustomerExport.class)))
     @APIResponse(responseCode = "400", description = ApiProblems.PURPOSE_REQUIRED)

@@ -57,6 +57,7 @@ class ExportTest {
                 .body("marketingContacts", hasSize(0))
                 .body("accessLog", hasSize(1))
                 .body("accessLog[0].purpose", equalTo("complaint follow-up"))
+                .body("accessLog[0].section", equalTo("profile"))
                 .body("erasure", nullValue()));
     }
 

@@ -8,6 +8,7 @@ import static io.motcrm.loyalty.Events.returned;
 import static io.motcrm.loyalty.Fixtures.staffRead;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
@@ -73,6 +74,24 @@ class EventReceiversTest {
                 """.formatted(second, memberCode, Instant.now()))
                 .statusCode(422).contentType(Problem.MEDIA_TYPE).body("code", equalTo("member-code-taken"));
         assertThat(QuarkusTransaction.requiringNew().call(() -> Account.findCustomer(second))).isEmpty();
+    }
+
+    @Test
+    void aDatabaseErrorNamesTheConstraintNotTheValue() {
+        UUID customer = register();
+        String memberCode = "M-" + customer.toString().substring(0, 8);
+        assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> Account.getEntityManager().createNativeQuery("""
+                insert into account (type, owner_ref, status, member_code, created_at, updated_at)
+                values ('CUSTOMER', :owner, 'OPEN', :code, now(), now())""")
+                .setParameter("owner", UUID.randomUUID().toString()).setParameter("code", memberCode).executeUpdate()))
+                .hasStackTraceContaining("account_member_code")
+                .satisfies(error -> assertThat(stackTrace(error)).doesNotContain(memberCode));
+    }
+
+    private static String stackTrace(Throwable error) {
+        java.io.StringWriter trace = new java.io.StringWriter();
+        error.printStackTrace(new java.io.PrintWriter(trace));
+        return trace.toString();
     }
 
     @Test

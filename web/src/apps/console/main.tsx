@@ -20,6 +20,7 @@ async function boot() {
     return;
   }
   const { auth } = initServices(config, base);
+  root.textContent = ''; // the placeholder shown while the script loads
   render(<App />, root);
   await auth.start();
   syncLocation();

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 
+import { unwrap } from '../../../../shared/api/client';
 import { useQuery } from '../../../../shared/data/query';
 import { Section } from '../../../../shared/ui/forms';
 import type { PageProps } from '../../../../shared/router/router';
@@ -9,6 +10,7 @@ import { useNow } from '../../../../shared/ui/useNow';
 import { useT } from '../../i18n';
 import { keys } from '../../keys';
 import { customerLink } from '../../links';
+import { api } from '../../services';
 import { fetchCase, fetchFeedback, fetchHistory, type StaffCase } from './caseApi';
 import { CompensationForm } from './CompensationForm';
 import { AssignForm, NoteForm, OtherActionForm } from './SmallForms';
@@ -35,12 +37,14 @@ function CaseView({ item }: { item: StaffCase }) {
   const { t, number, dateTime } = useT();
   const feedback = useQuery(keys.feedback(item.feedbackId), () => fetchFeedback(item.feedbackId));
   const history = useQuery(keys.caseHistory(item.id), () => fetchHistory(item.id));
+  const touchpoints = useQuery(keys.touchpoints, async () => unwrap(await api().GET('/api/v1/touchpoints')));
+  const touchpoint = touchpoints.data?.find((tp) => tp.code === item.touchpointCode)?.name ?? item.touchpointCode;
 
   return (
     <div class="page case">
       <div class="page-head">
         <h1>
-          {t('case.page.heading', { touchpoint: item.touchpointCode })}
+          {t('case.page.heading', { touchpoint })}
         </h1>
         <p class="badges">
           <span class={`badge priority-${item.priority}`}>{t(`case.priority.${item.priority}`)}</span>

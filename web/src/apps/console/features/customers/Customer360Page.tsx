@@ -32,10 +32,10 @@ function View({ id }: { id: string }) {
   return <Loaded data={view.data} refresh={() => void view.refetch()} refreshing={view.fetching} error={view.error} />;
 }
 
-function Block<T>(props: { title: string; section: SectionData; children: (data: T) => ComponentChildren; testId: string }) {
+function Block<T>(props: { title: string; section: SectionData; children: (data: T) => ComponentChildren; testId: string; wide?: boolean }) {
   const data = sectionData<T>(props.section);
   return (
-    <Section title={props.title}>
+    <Section title={props.title} {...(props.wide ? { class: 'wide' } : {})}>
       <div data-testid={props.testId} data-section={props.section.status}>
         {props.section.status === 'unavailable' ? <Unavailable reason={props.section.reason} /> : data === undefined ? null : props.children(data)}
       </div>
@@ -81,7 +81,12 @@ function Loaded({ data, refresh, refreshing, error }: { data: Customer360; refre
             </dl>
           )}
         </Block>
-        <Block<OpenCase[]> title={t('customer.cases.title')} section={data.openCases} testId="section-cases">
+        <Block<Nps> title={t('customer.nps.title')} section={data.nps} testId="section-nps">
+          {(nps) => nps.score == null ? <Empty>{t('customer.nps.none')}</Empty> : (
+            <p class="big">{number(nps.score)} <span class="meta">({t('customer.nps.responses', { count: nps.responses })})</span></p>
+          )}
+        </Block>
+        <Block<OpenCase[]> title={t('customer.cases.title')} section={data.openCases} testId="section-cases" wide>
           {(cases) => cases.length === 0 ? <Empty>{t('customer.cases.none')}</Empty> : (
             <ul class="plain">
               {cases.map((c) => (
@@ -105,11 +110,6 @@ function Loaded({ data, refresh, refreshing, error }: { data: Customer360; refre
                 </li>
               ))}
             </ul>
-          )}
-        </Block>
-        <Block<Nps> title={t('customer.nps.title')} section={data.nps} testId="section-nps">
-          {(nps) => nps.score == null ? <Empty>{t('customer.nps.none')}</Empty> : (
-            <p class="big">{number(nps.score)} <span class="meta">({t('customer.nps.responses', { count: nps.responses })})</span></p>
           )}
         </Block>
       </div>

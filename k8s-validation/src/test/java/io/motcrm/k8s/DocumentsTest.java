@@ -16,8 +16,9 @@ class DocumentsTest {
                 "gateway -> customer-service", "gateway -> feedback-service", "gateway -> loyalty-service");
         assertThat(design.internal()).containsExactlyInAnyOrder(
                 "customer-service -> loyalty-service", "customer-service -> feedback-service",
-                "feedback-service -> loyalty-service", "feedback-service -> customer-service");
-        assertThat(design.internalCallers()).containsExactly("customer-service", "feedback-service");
+                "customer-service -> customer-service", "feedback-service -> loyalty-service",
+                "feedback-service -> customer-service", "loyalty-service -> customer-service");
+        assertThat(design.internalCallers()).containsExactly("customer-service", "feedback-service", "loyalty-service");
         assertThat(design.internalCallees("feedback-service")).containsExactly("customer-service", "loyalty-service");
     }
 
@@ -47,7 +48,8 @@ class DocumentsTest {
         assertThat(external.all()).extracting(ExternalObjects.ExternalObject::id).containsExactlyInAnyOrder(
                 "motcrm-dev/ConfigMap/keycloak-realm", "motcrm/Secret/customer-service-oidc-client",
                 "motcrm/Secret/feedback-service-oidc-client", "motcrm/Secret/feedback-public-links",
-                "motcrm/Secret/gateway-tls");
+                "motcrm/Secret/loyalty-service-oidc-client", "motcrm/Secret/customer-identity-client",
+                "motcrm/Secret/loyalty-partner-references", "motcrm/Secret/gateway-tls");
         assertThat(external.find("motcrm", "Secret", "gateway-tls").orElseThrow().keys())
                 .containsExactlyInAnyOrder("tls.crt", "tls.key");
         assertThat(external.find("motcrm", "Secret", "customer-service-oidc-client").orElseThrow().keys())

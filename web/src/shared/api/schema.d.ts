@@ -239,7 +239,7 @@ export interface paths {
         put?: never;
         /**
          * Erase the customer's personal data in every service
-         * @description Anonymises the profile at once (personal data replaced, member and referral codes retired, consents withdrawn) and asks loyalty-service and feedback-service to anonymise theirs through the outbox. 201 with the erasure record; erasing again answers 200 with the same record and changes nothing. Agents may not.
+         * @description Anonymises the profile at once (personal data replaced, member and referral codes retired, consents withdrawn, access-log purposes and stored answers erased) and asks loyalty-service and feedback-service to anonymise theirs, and Keycloak to delete the customer's account (service 'keycloak' in the progress), through the outbox. 201 with the erasure record; erasing again answers 200 with the same record and changes nothing. No stored answer is kept for the Idempotency-Key: a retry erases again, which answers 200. Agents may not.
          */
         post: operations["eraseCustomer"];
         delete?: never;
@@ -257,7 +257,7 @@ export interface paths {
         };
         /**
          * A customer's RFM scores, lifecycle stage, top categories and lifetime value
-         * @description RFM: quintiles 1-5 (5 best) over active customers with a purchase, from the last full recomputation. Lifetime value: CLV = N + w × N × Y / T, where N is the net spend so far (purchases minus returns), T the customer's tenure in years since the first purchase but at least clv-min-tenure (365 days by default), Y the projection in years (clv-projection-years, 3), and w the stage weight: 1 for first_purchase, repeat and loyal, clv-at-risk-weight (0.5) for at_risk, 0 for lapsed and prospect. N/T is the customer's yearly spending rate, so CLV is what they spent plus what they are expected to spend in the next Y years.
+         * @description RFM: quintiles 1-5 (5 best) over active customers with a purchase, from the last full recomputation. Lifetime value: CLV = N + w × N × Y / T, where N is the net spend so far (purchases minus returns), T the customer's tenure in years since the first purchase but at least clv-min-tenure (365 days by default), Y the projection in years (clv-projection-years, 3), and w the stage weight: 1 for first_purchase, repeat and loyal, clv-at-risk-weight (0.5) for at_risk, 0 for lapsed and prospect. N/T is the customer's yearly spending rate, so CLV is what they spent plus what they are expected to spend in the next Y years. Staff state why in X-Access-Purpose; the read is logged in the customer's access log (section insight).
          */
         get: operations["getCustomerInsight"];
         put?: never;
@@ -275,7 +275,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A customer's purchases, newest first, with lines and returns */
+        /**
+         * A customer's purchases, newest first, with lines and returns
+         * @description The customer's own, or any for staff with X-Access-Purpose; a staff read is logged in the customer's access log (section purchases).
+         */
         get: operations["listCustomerPurchases"];
         put?: never;
         /**
@@ -296,7 +299,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One purchase of a customer, with lines and returns */
+        /**
+         * One purchase of a customer, with lines and returns
+         * @description The customer's own, or any for staff with X-Access-Purpose; a staff read is logged in the customer's access log (section purchases).
+         */
         get: operations["getCustomerPurchase"];
         put?: never;
         post?: never;
@@ -335,7 +341,7 @@ export interface paths {
         };
         /**
          * Items often bought with the customer's purchases, which they have not bought
-         * @description Ranked by the number of baskets shared with the customer's items. Empty (personalized: false) unless the customer's personalization consent is granted.
+         * @description Ranked by the number of baskets shared with the customer's items. Empty (personalized: false) unless the customer's personalization consent is granted. A staff read is logged in the customer's access log (section purchases).
          */
         get: operations["listCustomerRecommendations"];
         put?: never;
@@ -353,7 +359,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The customer's referral code, who referred them and whom they referred */
+        /**
+         * The customer's referral code, who referred them and whom they referred
+         * @description The customer's own, or any for staff with X-Access-Purpose; a staff read is logged in the customer's access log (section profile).
+         */
         get: operations["getCustomerReferrals"];
         put?: never;
         /**
@@ -431,7 +440,7 @@ export interface paths {
         put?: never;
         /**
          * Erase my personal data in every service
-         * @description Anonymises the profile at once (personal data replaced, member and referral codes retired, consents withdrawn) and asks loyalty-service and feedback-service to anonymise theirs through the outbox. 201 with the erasure record; erasing again answers 200 with the same record and changes nothing.
+         * @description Anonymises the profile at once (personal data replaced, member and referral codes retired, consents withdrawn, access-log purposes and stored answers erased) and asks loyalty-service and feedback-service to anonymise theirs, and Keycloak to delete the customer's account (service 'keycloak' in the progress), through the outbox. 201 with the erasure record; erasing again answers 200 with the same record and changes nothing. No stored answer is kept for the Idempotency-Key: a retry erases again, which answers 200.
          */
         post: operations["eraseMe"];
         delete?: never;
@@ -666,7 +675,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One case: the staff view for staff, the customer-visible part for its customer (customers: see getMyCase) */
+        /**
+         * One case: the staff view for staff, the customer-visible part for its customer (customers: see getMyCase)
+         * @description A staff read of a customer's case is recorded in the customer's access log (section `cases`).
+         */
         get: operations["getCase"];
         put?: never;
         post?: never;
@@ -700,7 +712,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Everything that happened to the case, oldest first */
+        /**
+         * Everything that happened to the case, oldest first
+         * @description A read of a customer's case is recorded in the customer's access log (section `cases`).
+         */
         get: operations["getCaseHistory"];
         put?: never;
         post?: never;
@@ -808,7 +823,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Everything feedback-service holds about the customer: feedback and cases (a customer sees the customer-visible part; customers: see exportMyFeedback) */
+        /**
+         * Everything feedback-service holds about the customer: feedback, and cases with their notes, actions and history (customers: see exportMyFeedback)
+         * @description A staff read is recorded in the customer's access log (section `export`).
+         */
         get: operations["exportCustomerFeedback"];
         put?: never;
         post?: never;
@@ -825,7 +843,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Open cases, recent feedback and the customer's own NPS, for the customer 360 (customers: see getMyFeedbackSummary) */
+        /**
+         * Open cases, recent feedback and the customer's own NPS, for the customer 360 (customers: see getMyFeedbackSummary)
+         * @description A staff read is recorded in the customer's access log (sections `cases` and `feedback`).
+         */
         get: operations["getCustomerFeedbackSummary"];
         put?: never;
         post?: never;
@@ -842,7 +863,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One feedback: staff read any, a customer only their own */
+        /**
+         * One feedback: staff read any, a customer only their own
+         * @description A staff read of a customer's feedback is recorded in the customer's access log (section `feedback`).
+         */
         get: operations["getFeedback"];
         put?: never;
         post?: never;
@@ -961,7 +985,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Everything feedback-service holds about the signed-in customer (the customer-visible part of their cases) */
+        /** Everything feedback-service holds about the signed-in customer: feedback, and cases with their notes, actions and history */
         get: operations["exportMyFeedback"];
         put?: never;
         post?: never;
@@ -1074,8 +1098,28 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Issue the signed public link of a touchpoint, for anonymous feedback */
+        /** Issue a signed public link of a touchpoint, for anonymous feedback: it works until it expires or the touchpoint's links are rotated */
         post: operations["issueTouchpointPublicLink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/touchpoints/{code}/public-link/rotation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Revoke every public link of a touchpoint issued so far (Idempotency-Key required) and issue one of the new version
+         * @description For a lost or misused printed code: a customer using an earlier link gets 410 `link-revoked` with a message asking them to ask staff for the current one.
+         */
+        post: operations["rotateTouchpointPublicLinks"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1660,7 +1704,7 @@ export interface paths {
         put?: never;
         /**
          * Hold points with the customer's one-time code
-         * @description The hold lasts until `expiresAt` (15 minutes by default); then it is released unless captured.
+         * @description The hold lasts until `expiresAt` (15 minutes by default); then it is released unless captured. The answer names the customer by this partner's own `customerReference`, and by `memberCode` only while the customer consents to `partner_sharing`; it says nothing about the rest of their points.
          */
         post: operations["authorizeRedemption"];
         delete?: never;
@@ -1770,6 +1814,7 @@ export interface components {
             accessedBy?: string | null;
             role?: string | null;
             action?: components["schemas"]["Action"] | null;
+            section?: string | null;
             purpose?: string | null;
             unmasked?: boolean | null;
             accessedAt?: components["schemas"]["Instant"] | null;
@@ -1901,13 +1946,14 @@ export interface components {
             reason: string;
             at: components["schemas"]["Instant"];
         };
+        /** @description One line of a case's history; `detail` is null once the customer was erased or the case's texts passed their retention */
         CaseHistoryEntry: {
             /** Format: int64 */
             id: number;
             at: components["schemas"]["Instant"];
             actor: string;
             kind: string;
-            detail: string;
+            detail?: string | null;
         };
         /** @description A note on a case; `text` is null once the customer was erased */
         CaseNote: {
@@ -2008,6 +2054,8 @@ export interface components {
             createdAt: components["schemas"]["Instant"];
             expiresAt: components["schemas"]["Instant"];
             usedAt?: components["schemas"]["Instant"] | null;
+            /** @description The redemption the code was used for */
+            redemptionId?: components["schemas"]["UUID"] | null;
         };
         CodeIssued: {
             customerId: components["schemas"]["UUID"];
@@ -2025,13 +2073,20 @@ export interface components {
             caseId: components["schemas"]["UUID"];
             /** Format: int64 */
             points: number;
+            /** @description The agent's reason (removed after its retention) */
             reason?: string | null;
+            /** Format: int64 */
+            transactionId: number;
             grantedAt: components["schemas"]["Instant"];
         };
         Condition: {
             field: string;
             op: string;
             value?: components["schemas"]["AnyJson"] | null;
+        };
+        ConsentData: {
+            granted: boolean;
+            changedAt: components["schemas"]["Instant"];
         };
         ConsentRecord: {
             /** Format: int64 */
@@ -2093,11 +2148,24 @@ export interface components {
             /** Format: int32 */
             recoveryCsat?: number | null;
         };
-        /** @description All the customer's feedback and cases; the cases as staff see them for staff, the customer-visible part for the customer */
+        /** @description One case as staff see it, its whole history, and the customer's lifecycle stage and lifetime value as read when it opened (null when unknown) */
+        CustomerCaseExportItem: {
+            details: components["schemas"]["StaffCase"];
+            history: components["schemas"]["CaseHistoryEntry"][];
+            lifecycleStageAtOpening?: string | null;
+            /** Format: int64 */
+            lifetimeValueMinorAtOpening?: number | null;
+        };
+        /** @description Everything feedback-service holds about the customer, for staff and the customer alike: every feedback with who entered it, and every case as staff see it (internal notes, actions and their reasons included) with its history and the customer's value when it opened */
         CustomerFeedbackExport: {
             customerId: components["schemas"]["UUID"];
-            feedback: components["schemas"]["Feedback"][];
-            cases: components["schemas"]["CaseView"][];
+            feedback: components["schemas"]["CustomerFeedbackExportItem"][];
+            cases: components["schemas"]["CustomerCaseExportItem"][];
+        };
+        /** @description One feedback, and who entered it (the customer's user name, an agent's, or `anonymous`) */
+        CustomerFeedbackExportItem: {
+            details: components["schemas"]["Feedback"];
+            submittedBy: string;
         };
         /** @description Open cases, the 10 most recent feedback and the customer's own NPS */
         CustomerFeedbackSummary: {
@@ -2397,6 +2465,9 @@ export interface components {
             donations: components["schemas"]["DonationReceipt"][];
             compensations: components["schemas"]["CompensationData"][];
             referrals: components["schemas"]["ReferralData"][];
+            /** @description The latest partner_sharing choice received; null when none was */
+            partnerSharing?: components["schemas"]["ConsentData"] | null;
+            partnerReferences: components["schemas"]["PartnerReferenceData"][];
         };
         /** @enum {string} */
         MarketingChannel: "EMAIL" | "SMS" | "PUSH";
@@ -2519,6 +2590,10 @@ export interface components {
             /** Format: int64 */
             transactionId?: number | null;
             duplicate: boolean;
+        };
+        PartnerReferenceData: {
+            partnerId: string;
+            customerReference: string;
         };
         PartnerRequest: {
             id: string;
@@ -2654,6 +2729,10 @@ export interface components {
         RedemptionData: {
             redemptionId: components["schemas"]["UUID"];
             partnerId: string;
+            /** @description The one-time code it was made with (forgotten after the codes' retention) */
+            code?: string | null;
+            /** @description The partner's own reference (its receipt) */
+            partnerReference?: string | null;
             status: string;
             /** Format: int64 */
             authorizedPoints: number;
@@ -2668,7 +2747,11 @@ export interface components {
         RedemptionView: {
             id: components["schemas"]["UUID"];
             partnerId: string;
+            /** @description This partner's pseudonymous reference for the customer (`pr_` and 24 characters): the same in every answer to this partner, different at every other partner. Null once the customer's account is closed (erased). */
+            customerReference?: string | null;
+            /** @description The customer's member code, present only while the customer consents to sharing it with partners (`partner_sharing`); null without that consent (a withdrawal applies from the next answer) and once the account is closed. */
             memberCode?: string | null;
+            /** @description The partner's own reference sent with the authorization */
             reference?: string | null;
             status: components["schemas"]["RedemptionStatus"];
             /** Format: int64 */
@@ -2677,8 +2760,6 @@ export interface components {
             capturedPoints: number;
             /** Format: int64 */
             refundedPoints: number;
-            /** Format: int64 */
-            availablePoints: number;
             expiresAt: components["schemas"]["Instant"];
             createdAt: components["schemas"]["Instant"];
             updatedAt: components["schemas"]["Instant"];
@@ -2691,6 +2772,8 @@ export interface components {
             refereeId: components["schemas"]["UUID"];
             /** Format: int64 */
             pointsEach: number;
+            /** Format: int64 */
+            transactionId?: number | null;
             recordedAt: components["schemas"]["Instant"];
         };
         ReferralView: {
@@ -2924,10 +3007,17 @@ export interface components {
             pointsToNextTier?: number | null;
             history: components["schemas"]["TierHistoryEntry"][];
         };
+        /** @description A signed link to the touchpoint's feedback form: it works until `expiresAt`, and until the touchpoint's links are rotated past `version` */
         TouchpointPublicLink: {
             touchpointCode: string;
             token: string;
             url: string;
+            /**
+             * Format: int32
+             * @description The touchpoint's link version the link was issued with
+             */
+            version: number;
+            expiresAt: components["schemas"]["Instant"];
         };
         TouchpointRequest: {
             code: string;
@@ -2944,6 +3034,11 @@ export interface components {
             stage: components["schemas"]["JourneyStage"];
             team: string;
             active: boolean;
+            /**
+             * Format: int32
+             * @description The version of the touchpoint's public links; links of an earlier version were revoked by a rotation
+             */
+            publicLinkVersion: number;
             createdAt: components["schemas"]["Instant"];
             updatedAt: components["schemas"]["Instant"];
         };
@@ -8727,7 +8822,10 @@ export interface operations {
     getCase: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Staff only: why they read this customer's data, at most 200 characters; recorded in the customer's access log; without it, a staff read is recorded with the purpose `case work` */
+                "X-Access-Purpose"?: string;
+            };
             path: {
                 id: components["schemas"]["UUID"];
             };
@@ -8744,7 +8842,7 @@ export interface operations {
                     "application/json": components["schemas"]["CaseView"];
                 };
             };
-            /** @description Problem codes: `invalid-parameter`, `validation-failed` */
+            /** @description `access-purpose-required`: X-Access-Purpose is longer than 200 characters; also `invalid-parameter`, `validation-failed` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9021,7 +9119,10 @@ export interface operations {
     getCaseHistory: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Staff only: why they read this customer's data, at most 200 characters; recorded in the customer's access log; without it, a staff read is recorded with the purpose `case work` */
+                "X-Access-Purpose"?: string;
+            };
             path: {
                 id: components["schemas"]["UUID"];
             };
@@ -9038,7 +9139,7 @@ export interface operations {
                     "application/json": components["schemas"]["CaseHistoryEntry"][];
                 };
             };
-            /** @description Problem codes: `invalid-parameter`, `validation-failed` */
+            /** @description `access-purpose-required`: X-Access-Purpose is longer than 200 characters; also `invalid-parameter`, `validation-failed` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9913,7 +10014,10 @@ export interface operations {
     exportCustomerFeedback: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Staff only: why they read this customer's data, at most 200 characters; recorded in the customer's access log */
+                "X-Access-Purpose"?: string;
+            };
             path: {
                 id: components["schemas"]["UUID"];
             };
@@ -9930,7 +10034,7 @@ export interface operations {
                     "application/json": components["schemas"]["CustomerFeedbackExport"];
                 };
             };
-            /** @description Problem codes: `invalid-parameter`, `validation-failed` */
+            /** @description `access-purpose-required`: staff must send X-Access-Purpose (1 to 200 characters); also `invalid-parameter`, `validation-failed` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10029,7 +10133,10 @@ export interface operations {
     getCustomerFeedbackSummary: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Staff only: why they read this customer's data, at most 200 characters; recorded in the customer's access log */
+                "X-Access-Purpose"?: string;
+            };
             path: {
                 id: components["schemas"]["UUID"];
             };
@@ -10046,7 +10153,7 @@ export interface operations {
                     "application/json": components["schemas"]["CustomerFeedbackSummary"];
                 };
             };
-            /** @description Problem codes: `invalid-parameter`, `validation-failed` */
+            /** @description `access-purpose-required`: staff must send X-Access-Purpose (1 to 200 characters); also `invalid-parameter`, `validation-failed` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10145,7 +10252,10 @@ export interface operations {
     getFeedback: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Staff only: why they read this customer's data, at most 200 characters; recorded in the customer's access log; without it, a staff read is recorded with the purpose `case work` */
+                "X-Access-Purpose"?: string;
+            };
             path: {
                 id: components["schemas"]["UUID"];
             };
@@ -10162,7 +10272,7 @@ export interface operations {
                     "application/json": components["schemas"]["Feedback"];
                 };
             };
-            /** @description Problem codes: `invalid-parameter`, `validation-failed` */
+            /** @description `access-purpose-required`: X-Access-Purpose is longer than 200 characters; also `invalid-parameter`, `validation-failed` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12088,7 +12198,10 @@ export interface operations {
     };
     issueTouchpointPublicLink: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description How long the link works, as an ISO-8601 duration (e.g. P30D); the configured default (P180D unless set otherwise) when absent */
+                validFor?: string;
+            };
             header?: never;
             path: {
                 code: string;
@@ -12097,7 +12210,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The token and the link carrying it */
+            /** @description The token and the link carrying it, with its version and expiry */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -12106,7 +12219,7 @@ export interface operations {
                     "application/json": components["schemas"]["TouchpointPublicLink"];
                 };
             };
-            /** @description Problem codes: `invalid-parameter`, `validation-failed` */
+            /** @description `invalid-parameter`: `validFor` is not an ISO-8601 duration above zero and within the configured maximum (`maxValidity`); also `validation-failed` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12162,6 +12275,168 @@ export interface operations {
             };
             /** @description Problem codes: `unsupported-media-type` */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem codes: `rate-limited` */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem codes: `internal-error` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem codes: `upstream-unavailable` */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem codes: `service-unavailable`; also `upstream-suspended` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem codes: `upstream-timeout` */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    rotateTouchpointPublicLinks: {
+        parameters: {
+            query?: {
+                /** @description How long the link works, as an ISO-8601 duration (e.g. P30D); the configured default (P180D unless set otherwise) when absent */
+                validFor?: string;
+            };
+            header: {
+                /** @description A key the client makes for this write (e.g. a UUID); a retry with the same key and body replays the first answer, with Idempotent-Replayed: true */
+                "Idempotency-Key": string;
+            };
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The new link; earlier links no longer work */
+            200: {
+                headers: {
+                    /** @description `true` when this is the stored answer of an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TouchpointPublicLink"];
+                };
+            };
+            /** @description `invalid-parameter`: `validFor` is not an ISO-8601 duration above zero and within the configured maximum (`maxValidity`); also `validation-failed`, `idempotency-key-missing`, `idempotency-key-invalid` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem codes: `unauthorized` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem codes: `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `touchpoint-not-found`: no touchpoint has this code; also `not-found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem codes: `not-acceptable` */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem codes: `idempotency-request-in-flight` */
+            409: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem codes: `payload-too-large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem codes: `unsupported-media-type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem codes: `idempotency-key-reused` */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12290,6 +12565,15 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `link-expired`: the link (a printed QR code) has expired; `link-revoked`: the touchpoint's links were rotated since this one was issued. The `detail` is written for the customer: ask staff for a new code */
+            410: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -12996,7 +13280,10 @@ export interface operations {
     getPointsBalance: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Staff only: why they read this customer's data, at most 200 characters; recorded in the customer's access log */
+                "X-Access-Purpose"?: string;
+            };
             path: {
                 customerId: components["schemas"]["UUID"];
             };
@@ -13013,7 +13300,7 @@ export interface operations {
                     "application/json": components["schemas"]["Balance"];
                 };
             };
-            /** @description Problem codes: `invalid-parameter`, `validation-failed` */
+            /** @description `access-purpose-required`: staff without a purpose in X-Access-Purpose (1 to 200 characters); also `invalid-parameter`, `validation-failed` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13277,7 +13564,10 @@ export interface operations {
     getDonationReceipt: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Staff only: why they read this customer's data, at most 200 characters; recorded in the customer's access log */
+                "X-Access-Purpose"?: string;
+            };
             path: {
                 customerId: components["schemas"]["UUID"];
                 donationId: components["schemas"]["UUID"];
@@ -13295,7 +13585,7 @@ export interface operations {
                     "application/json": components["schemas"]["DonationReceipt"];
                 };
             };
-            /** @description Problem codes: `invalid-parameter`, `validation-failed` */
+            /** @description `access-purpose-required`: staff without a purpose in X-Access-Purpose (1 to 200 characters); also `invalid-parameter`, `validation-failed` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13394,7 +13684,10 @@ export interface operations {
     quotePurchaseEarn: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Staff only: why they read this customer's data, at most 200 characters; recorded in the customer's access log */
+                "X-Access-Purpose"?: string;
+            };
             path: {
                 customerId: components["schemas"]["UUID"];
             };
@@ -13415,7 +13708,7 @@ export interface operations {
                     "application/json": components["schemas"]["EarnQuote"];
                 };
             };
-            /** @description Problem codes: `malformed-request`, `invalid-field`, `unknown-field`, `validation-failed`, `invalid-parameter` */
+            /** @description `access-purpose-required`: staff without a purpose in X-Access-Purpose (1 to 200 characters); also `malformed-request`, `invalid-field`, `unknown-field`, `validation-failed`, `invalid-parameter` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13534,7 +13827,10 @@ export interface operations {
             query?: {
                 withinDays?: number;
             };
-            header?: never;
+            header?: {
+                /** @description Staff only: why they read this customer's data, at most 200 characters; recorded in the customer's access log */
+                "X-Access-Purpose"?: string;
+            };
             path: {
                 customerId: components["schemas"]["UUID"];
             };
@@ -13551,7 +13847,7 @@ export interface operations {
                     "application/json": components["schemas"]["ExpiringPoints"];
                 };
             };
-            /** @description Problem codes: `invalid-parameter`, `validation-failed` */
+            /** @description `access-purpose-required`: staff without a purpose in X-Access-Purpose (1 to 200 characters); also `invalid-parameter`, `validation-failed` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13650,7 +13946,10 @@ export interface operations {
     exportLoyaltyData: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Staff only: why they read this customer's data, at most 200 characters; recorded in the customer's access log */
+                "X-Access-Purpose"?: string;
+            };
             path: {
                 customerId: components["schemas"]["UUID"];
             };
@@ -13667,7 +13966,7 @@ export interface operations {
                     "application/json": components["schemas"]["LoyaltyCustomerExport"];
                 };
             };
-            /** @description Problem codes: `invalid-parameter`, `validation-failed` */
+            /** @description `access-purpose-required`: staff without a purpose in X-Access-Purpose (1 to 200 characters); also `invalid-parameter`, `validation-failed` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -14097,7 +14396,10 @@ export interface operations {
                 page?: number;
                 size?: number;
             };
-            header?: never;
+            header?: {
+                /** @description Staff only: why they read this customer's data, at most 200 characters; recorded in the customer's access log */
+                "X-Access-Purpose"?: string;
+            };
             path: {
                 customerId: components["schemas"]["UUID"];
             };
@@ -14114,7 +14416,7 @@ export interface operations {
                     "application/json": components["schemas"]["Statement"];
                 };
             };
-            /** @description Problem codes: `invalid-parameter`, `validation-failed` */
+            /** @description `access-purpose-required`: staff without a purpose in X-Access-Purpose (1 to 200 characters); also `invalid-parameter`, `validation-failed` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -14213,7 +14515,10 @@ export interface operations {
     getLoyaltyTier: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Staff only: why they read this customer's data, at most 200 characters; recorded in the customer's access log */
+                "X-Access-Purpose"?: string;
+            };
             path: {
                 customerId: components["schemas"]["UUID"];
             };
@@ -14230,7 +14535,7 @@ export interface operations {
                     "application/json": components["schemas"]["TierStatus"];
                 };
             };
-            /** @description Problem codes: `invalid-parameter`, `validation-failed` */
+            /** @description `access-purpose-required`: staff without a purpose in X-Access-Purpose (1 to 200 characters); also `invalid-parameter`, `validation-failed` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -14329,7 +14634,10 @@ export interface operations {
     getPointsTransaction: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Staff only: why they read this customer's data, at most 200 characters; recorded in the customer's access log */
+                "X-Access-Purpose"?: string;
+            };
             path: {
                 customerId: components["schemas"]["UUID"];
                 transactionId: number;
@@ -14347,7 +14655,7 @@ export interface operations {
                     "application/json": components["schemas"]["StatementLine"];
                 };
             };
-            /** @description Problem codes: `invalid-parameter`, `validation-failed` */
+            /** @description `access-purpose-required`: staff without a purpose in X-Access-Purpose (1 to 200 characters); also `invalid-parameter`, `validation-failed` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -16854,7 +17162,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `redemption-code-invalid`: no such code; `redemption-code-expired`: the code expired; `redemption-code-cap-exceeded`: more points than the customer allowed with this code (member maxPoints); `insufficient-points`: the customer has fewer available points (members available and requested); also `idempotency-key-reused` */
+            /** @description `redemption-code-invalid`: no such code; `redemption-code-expired`: the code expired; `redemption-code-cap-exceeded`: more points than the customer allowed with this code (member maxPoints); `insufficient-points`: the customer has not enough points available for this amount (member requested; the balance is not disclosed); also `idempotency-key-reused` */
             422: {
                 headers: {
                     [name: string]: unknown;

@@ -30,6 +30,8 @@ export default defineConfig({
     },
   },
   projects: [
+    // Pure logic (the stream parser, the queue's order, the words): no browser, no suite.
+    { name: 'units', testDir: './src', testMatch: /.*\.test\.ts/ },
     { name: 'setup', testMatch: /sign-in\.setup\.ts/ },
     { name: 'journeys', testMatch: /.*\.spec\.ts/, dependencies: ['setup'] },
     { name: 'screenshots', testMatch: /screenshots\.shots\.ts/, dependencies: ['setup'] },

@@ -95,3 +95,29 @@ export async function givePurpose(page: Page, purpose = 'Handling a complaint ca
   await page.getByLabel('Purpose').fill(purpose);
   await page.getByRole('button', { name: 'Continue' }).click();
 }
+
+/** Ends every Keycloak session of a user, as an administrator (or the idle timeout) would. */
+export async function endSessionsOf(username: string): Promise<void> {
+  const admin = await fetch(`${KEYCLOAK}/realms/master/protocol/openid-connect/token`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({
+      grant_type: 'password', client_id: 'admin-cli', username: 'admin',
+      password: process.env.MOTCRM_KEYCLOAK_ADMIN_PASSWORD ?? 'admin', // Keycloak's local bootstrap admin (./crm)
+    }),
+  });
+  expect(admin.status, 'Keycloak admin token').toBe(200);
+  const headers = { Authorization: `Bearer ${((await admin.json()) as { access_token: string }).access_token}` };
+  const users = (await (await fetch(`${KEYCLOAK}/admin/realms/motcrm/users?exact=true&username=${encodeURIComponent(username)}`,
+    { headers })).json()) as { id: string }[];
+  expect(users).toHaveLength(1);
+  const logout = await fetch(`${KEYCLOAK}/admin/realms/motcrm/users/${users[0]!.id}/logout`, { method: 'POST', headers });
+  expect(logout.status).toBe(204);
+}
+
+/** Keycloak's login form, in whichever page shows it. */
+export async function signInOnKeycloak(page: Page, username: string): Promise<void> {
+  await page.getByLabel(/username/i).fill(username);
+  await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: /sign in/i }).click();
+}

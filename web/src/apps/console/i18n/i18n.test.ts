@@ -1,8 +1,8 @@
 import { expect, test } from '@playwright/test';
 
-import { en } from '../../apps/console/i18n/en';
-import { ko } from '../../apps/console/i18n/ko';
-import { translator } from './i18n';
+import { en } from './en';
+import { ko } from './ko';
+import { translator } from '../../../shared/i18n/i18n';
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 

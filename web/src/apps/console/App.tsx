@@ -54,10 +54,12 @@ function Shell({ session }: { session: Extract<SessionState, { person: unknown }
   const allowed = found && found.route.roles.some((role) => session.person.roles.includes(role));
   const supervisor = ['supervisor', 'admin'].some((role) => session.person.roles.includes(role));
   const current = (path: string) => (location.path === path ? 'page' : undefined);
+  // While the session-ended dialog is up, the page stays as it is but cannot be used (the dialog is modal).
+  const ended = session.status === 'expired';
   return (
     <>
-      <a class="skip" href="#main">{t('app.skipToContent')}</a>
-      <header class="top">
+      <a class="skip" href="#main" inert={ended}>{t('app.skipToContent')}</a>
+      <header class="top" inert={ended}>
         <p class="brand"><Link href={queueLink()}>{t('app.name')}</Link></p>
         <nav aria-label={t('app.nav.label')}>
           <ul>
@@ -77,7 +79,7 @@ function Shell({ session }: { session: Extract<SessionState, { person: unknown }
           <button type="button" class="button link" onClick={() => void auth().signOut()}>{t('auth.signOut')}</button>
         </div>
       </header>
-      <main id="main" ref={main} tabIndex={-1}>
+      <main id="main" ref={main} tabIndex={-1} inert={ended}>
         {!found && <NotFound />}
         {found && !allowed && (
           <div class="page"><h1>{t('app.forbidden.title')}</h1><p>{t('app.forbidden.text')}</p></div>

@@ -1,6 +1,7 @@
 package io.motcrm.loyalty.account;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -67,9 +68,11 @@ public class Exports {
                 .stream()
                 .map(c -> new CustomerExport.CodeData(c.code, c.maxPoints, c.createdAt, c.expiresAt, c.usedAt, c.redemptionId))
                 .toList();
+        Instant now = clock.instant();
         List<CustomerExport.RedemptionData> redemptions = Redemption.<Redemption>list("accountId = ?1 order by createdAt", id)
                 .stream()
-                .map(r -> new CustomerExport.RedemptionData(r.id, r.partnerId, r.code, r.partnerReference, r.status.name(),
+                .map(r -> new CustomerExport.RedemptionData(r.id, r.partnerId, r.code, r.partnerReference,
+                        r.statusAt(now).name(),
                         r.authorizedPoints,
                         r.capturedPoints, r.refundedPoints, r.createdAt))
                 .toList();

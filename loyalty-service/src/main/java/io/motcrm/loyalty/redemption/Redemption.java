@@ -17,7 +17,8 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 /**
  * A two-phase redemption at a partner: PENDING (points held) until captured (all or part; the rest
  * goes back), voided, or released by the expiry job (EXPIRED). Captured points can be refunded, in
- * parts, up to what was captured. Changed only under the customer account's lock.
+ * parts, up to what was captured. Changed only under the customer account's lock. A pending hold past its
+ * timeout reads EXPIRED at once ({@link #statusAt}); the stored status follows when the job releases it.
  */
 @Entity
 @Table(name = "redemption")
@@ -72,4 +73,13 @@ public class Redemption extends PanacheEntityBase {
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+
+    /**
+     * The state as read at {@code now}: a hold past its {@code expiresAt} is EXPIRED even while the release job
+     * has not yet given its points back (that job still books the release and stores the state). Every read of a
+     * redemption answers this, never the stored {@code status} alone.
+     */
+    public Status statusAt(Instant now) {
+        return status == Status.PENDING && !expiresAt.isAfter(now) ? Status.EXPIRED : status;
+    }
 }

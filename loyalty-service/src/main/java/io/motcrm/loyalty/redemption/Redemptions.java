@@ -188,7 +188,7 @@ public class Redemptions {
         Redemption redemption = lock(unlocked);
         if (redemption.status != Redemption.Status.CAPTURED) {
             throw new ProblemException(LoyaltyProblem.REDEMPTION_NOT_CAPTURED,
-                    "This redemption is " + redemption.status + "; only captured points can be refunded");
+                    "This redemption is " + redemption.statusAt(clock.instant()) + "; only captured points can be refunded");
         }
         long refundable = redemption.capturedPoints - redemption.refundedPoints;
         if (request.points() > refundable) {
@@ -333,7 +333,7 @@ public class Redemptions {
             memberCode = consents.sharesWithPartners(customerId) ? account.memberCode : null;
         }
         return new RedemptionView(redemption.id, redemption.partnerId, customerReference, memberCode,
-                redemption.partnerReference, redemption.status, redemption.authorizedPoints, redemption.capturedPoints,
+                redemption.partnerReference, redemption.statusAt(clock.instant()), redemption.authorizedPoints, redemption.capturedPoints,
                 redemption.refundedPoints, redemption.expiresAt, redemption.createdAt, redemption.updatedAt,
                 transactionId);
     }

@@ -182,6 +182,35 @@ class RedemptionTest {
     }
 
     @Test
+    void anExpiredHoldReadsExpiredBeforeTheJobReleasesIt() {
+        UUID customer = customerWith1600();
+        String partner = partner(1, 100);
+        String code = code(customer, null);
+        AtomicReference<String> redemption = new AtomicReference<>();
+        asPartner(partner, () -> redemption.set(authorize(key(), code, 700).statusCode(201).extract().path("id")));
+        clock.advance(Duration.ofMinutes(14));
+        asPartner(partner, () -> given().get("/partner/v1/redemptions/" + id(redemption)).then().statusCode(200)
+                .body("status", equalTo("PENDING")));
+
+        clock.advance(Duration.ofMinutes(2));
+        // The job has not run: the points are still held, yet every read says the hold is over.
+        balance(customer).body("held", equalTo(700));
+        asPartner(partner, () -> {
+            given().get("/partner/v1/redemptions/" + id(redemption)).then().statusCode(200)
+                    .body("status", equalTo("EXPIRED"));
+            refund(id(redemption), key(), 10).statusCode(409).body("code", equalTo("redemption-not-captured"))
+                    .body("detail", containsString("EXPIRED"));
+        });
+        asCustomer(customer, () -> given().get("/api/v1/me/loyalty/export").then().statusCode(200)
+                .body("redemptions[0].status", equalTo("EXPIRED")));
+
+        assertThat(releaseJob.releaseExpired()).isGreaterThanOrEqualTo(1);
+        asPartner(partner, () -> given().get("/partner/v1/redemptions/" + id(redemption)).then().statusCode(200)
+                .body("status", equalTo("EXPIRED")));
+        balance(customer).body("held", equalTo(0)).body("posted", equalTo(1_600));
+    }
+
+    @Test
     void badRedemptionRequestsAreProblemsAndChangeNothing() {
         UUID customer = customerWith1600();
         String partner = partner(1, 100);

@@ -13,6 +13,14 @@ public interface InsightConfig {
     @WithDefault("1h")
     String schedule();
 
+    /**
+     * While the kept RFM ranking (from the last full run) counted fewer buyers than this, a purchase or
+     * return re-ranks everyone's current figures before scoring its customer; from then on customers are
+     * scored against the kept ranking until the next full run. 0 never re-ranks between full runs.
+     */
+    @WithDefault("1000")
+    int rfmRerankBelow();
+
     /** No purchase for this long: at risk. */
     @WithDefault("P60D")
     Duration atRiskAfter();

@@ -42,8 +42,9 @@ public class InsightResource {
     @Tag(name = "Staff")
     @Operation(operationId = "getCustomerInsight",
             summary = "A customer's RFM scores, lifecycle stage, top categories and lifetime value",
-            description = "RFM: quintiles 1-5 (5 best) over active customers with a purchase, from the last full "
-                    + "recomputation. Lifetime value: " + Insights.CLV_FORMULA + " Staff state why in "
+            description = "RFM: quintiles 1-5 (5 best) over active customers with a purchase; the customer's own "
+                    + "scores are brought up to date with each purchase and return against the ranking of the last full "
+                    + "recomputation, everyone's with the next one. Lifetime value: " + Insights.CLV_FORMULA + " Staff state why in "
                     + "X-Access-Purpose; the read is logged in the customer's access log (section insight).")
     @APIResponse(responseCode = "200", description = "The insight, computed now if it never was",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InsightView.class)))

@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * A customer's insight. RFM scores are quintiles (5 best) among active customers with a purchase, as of
- * the last full recomputation; null for a customer without purchases or not yet scored.
+ * A customer's insight. RFM scores are quintiles (5 best) among active customers with a purchase: the
+ * customer's own figures of now placed in the ranking of the last full recomputation (see {@link Insights});
+ * null for a customer without purchases, or before any ranking.
  */
 public record InsightView(UUID customerId, Integer recencyScore, Integer frequencyScore, Integer monetaryScore,
         LifecycleStage lifecycleStage, int purchaseCount, long netSpendMinor, Instant firstPurchaseAt,

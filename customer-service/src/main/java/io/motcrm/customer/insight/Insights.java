@@ -23,7 +23,16 @@ import io.quarkus.scheduler.Scheduled;
  * <ul>
  * <li><b>RFM</b>: {@code ntile(5)} over the active customers with at least one purchase, ordered by
  * last purchase time (recency), number of purchases (frequency) and net spend (monetary); 5 is best.
- * Ties are split by customer id. Scores change only in the full recomputation.</li>
+ * Ties are split by customer id. The full recomputation scores everyone and keeps the ranking's
+ * boundaries ({@code rfm_boundary}: the first (value, customer id) of each quintile on each dimension).
+ * A purchase or return scores its own customer at once against those boundaries: their score is the
+ * quintile their current (value, id) falls in, i.e. where the last full ranking would have put them with
+ * their figures of now; for a customer whose figures did not change it is exactly their full-run score.
+ * Everyone else's scores, and the boundaries, move only with the next full run, so quintile sizes drift
+ * a little in between. While the kept ranking counted fewer than {@code rfm-rerank-below} buyers (a young
+ * system, or none ranked yet) the boundaries are first re-ranked from everyone's current figures, which
+ * the purchases and returns keep up to date in {@code customer_insight}, so early scores are not made
+ * against a ranking of a handful. With no ranking at all the scores stay null.</li>
  * <li><b>Lifecycle stage</b>, first match: no purchase → prospect; last purchase at least
  * {@code lapsed-after} ago → lapsed; at least {@code at-risk-after} ago → at risk; at least
  * {@code loyal-min-purchases} purchases → loyal; at least {@code repeat-min-purchases} → repeat;
@@ -31,8 +40,8 @@ import io.quarkus.scheduler.Scheduled;
  * <li><b>Top categories</b>: the {@code top-categories} categories with the highest net spend.</li>
  * <li><b>Lifetime value</b> (minor units): {@value #CLV_FORMULA}</li>
  * </ul>
- * The full recomputation runs on a schedule and on demand; a customer's own row is refreshed (all but
- * RFM) in the transaction of each purchase or return, so stage and value are never stale.
+ * The full recomputation runs on a schedule and on demand; a customer's own row is refreshed, RFM scores
+ * included, in the transaction of each purchase or return, so nothing of theirs is stale.
  */
 @ApplicationScoped
 public class Insights {
@@ -44,7 +53,7 @@ public class Insights {
             + "N/T is the customer's yearly spending rate, so CLV is what they spent plus what they are expected to "
             + "spend in the next Y years.";
 
-    /** Serialises full recomputations across replicas. */
+    /** Serialises full recomputations and re-rankings across replicas. */
     private static final long LOCK = 0x6d6f74637273_01L;
 
     private static final String ALL = "";
@@ -117,6 +126,49 @@ public class Insights {
                 computed_at = excluded.computed_at
             """;
 
+    /** Keeps the ranking of customer_insight's current figures, the order the full run scores in. */
+    private static final String RANK = """
+            with ranked as (
+                select customer_id, last_purchase_at, purchase_count, net_spend_minor,
+                       ntile(5) over (order by last_purchase_at, customer_id) as r,
+                       ntile(5) over (order by purchase_count, customer_id) as f,
+                       ntile(5) over (order by net_spend_minor, customer_id) as m,
+                       count(*) over () as population
+                from customer_insight where purchase_count > 0
+            ),
+            r as (select distinct on (r) r as score, last_purchase_at as v, customer_id as id, population
+                  from ranked order by r, last_purchase_at, customer_id),
+            f as (select distinct on (f) f as score, purchase_count as v, customer_id as id
+                  from ranked order by f, purchase_count, customer_id),
+            m as (select distinct on (m) m as score, net_spend_minor as v, customer_id as id
+                  from ranked order by m, net_spend_minor, customer_id)
+            insert into rfm_boundary (score, recency_at, recency_customer, frequency, frequency_customer,
+                                      monetary_minor, monetary_customer, population, ranked_at)
+            select r.score, r.v, r.id, f.v, f.id, m.v, m.id, r.population, :now
+            from r join f on f.score = r.score join m on m.score = r.score
+            """;
+
+    /**
+     * The quintile each customer's current (value, id) falls in under the kept ranking: the number of
+     * quintiles whose first member it does not precede (at least 1); null without purchases or ranking.
+     */
+    static final String SCORES = """
+            select i.customer_id,
+                   case when i.purchase_count > 0 and exists (select 1 from rfm_boundary) then greatest(1,
+                       (select count(*) from rfm_boundary b
+                        where (i.last_purchase_at, i.customer_id) >= (b.recency_at, b.recency_customer))) end as r,
+                   case when i.purchase_count > 0 and exists (select 1 from rfm_boundary) then greatest(1,
+                       (select count(*) from rfm_boundary b
+                        where (i.purchase_count, i.customer_id) >= (b.frequency, b.frequency_customer))) end as f,
+                   case when i.purchase_count > 0 and exists (select 1 from rfm_boundary) then greatest(1,
+                       (select count(*) from rfm_boundary b
+                        where (i.net_spend_minor, i.customer_id) >= (b.monetary_minor, b.monetary_customer))) end as m
+            from customer_insight i""";
+
+    private static final String SCORE_ONE = "update customer_insight i set recency_score = s.r, frequency_score = s.f, "
+            + "monetary_score = s.m from (" + SCORES + " where i.customer_id = :customer) s "
+            + "where i.customer_id = s.customer_id";
+
     @Inject
     EntityManager entityManager;
 
@@ -133,9 +185,7 @@ public class Insights {
     /** Recomputes every active customer, RFM included; skipped (null) while another replica runs it. */
     @Transactional
     public Recomputed recomputeAll() {
-        Object locked = entityManager.createNativeQuery("select pg_try_advisory_xact_lock(:lock)")
-                .setParameter("lock", LOCK).getSingleResult();
-        if (!Boolean.TRUE.equals(locked)) {
+        if (!tryLock()) {
             return null;
         }
         long started = System.nanoTime();
@@ -144,6 +194,7 @@ public class Insights {
         entityManager.createNativeQuery("""
                 delete from customer_insight i using customer c where c.id = i.customer_id and c.status <> 'ACTIVE'
                 """).executeUpdate();
+        rank(now);
         long took = (System.nanoTime() - started) / 1_000_000;
         Log.infof("Insight recomputed for %d customers in %d ms", customers, took);
         return new Recomputed(customers, took, now);
@@ -155,11 +206,37 @@ public class Insights {
         recomputeAll();
     }
 
-    /** Refreshes one customer's stage, value and categories; RFM scores stay as last computed. */
+    /**
+     * Refreshes one customer's insight with their purchases: stage, value, categories and figures, and
+     * their RFM scores against the kept ranking (re-ranked first while it counted fewer than
+     * {@code rfm-rerank-below} buyers and no full run holds the lock).
+     */
     @Transactional
     public void refresh(UUID customerId) {
-        bind(entityManager.createNativeQuery(RECOMPUTE.formatted(ONE, RFM_KEPT)), now())
+        Instant now = now();
+        bind(entityManager.createNativeQuery(RECOMPUTE.formatted(ONE, RFM_KEPT)), now)
                 .setParameter("customer", customerId).executeUpdate();
+        if (rankedPopulation() < config.rfmRerankBelow() && tryLock()) {
+            rank(now);
+        }
+        entityManager.createNativeQuery(SCORE_ONE).setParameter("customer", customerId).executeUpdate();
+    }
+
+    private long rankedPopulation() {
+        Number population = (Number) entityManager
+                .createNativeQuery("select coalesce(max(population), 0) from rfm_boundary").getSingleResult();
+        return population.longValue();
+    }
+
+    private boolean tryLock() {
+        return Boolean.TRUE.equals(entityManager.createNativeQuery("select pg_try_advisory_xact_lock(:lock)")
+                .setParameter("lock", LOCK).getSingleResult());
+    }
+
+    /** Replaces the kept ranking by one of everyone's current figures; the caller holds the lock. */
+    private void rank(Instant now) {
+        entityManager.createNativeQuery("delete from rfm_boundary").executeUpdate();
+        entityManager.createNativeQuery(RANK).setParameter("now", now).executeUpdate();
     }
 
     /** The insight of an active customer, computed now if it never was. */

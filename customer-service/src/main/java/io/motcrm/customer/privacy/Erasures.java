@@ -42,7 +42,8 @@ import io.quarkus.scheduler.Scheduled;
  * <li>consents withdrawn (appended events; the history keeps no name of the customer, see
  * {@link io.motcrm.customer.CallerAccess#actor}), and loyalty told that partner sharing is withdrawn;</li>
  * <li>the access log keeps who read what and when, but no purpose ({@value ProfileAccess#ERASED_PURPOSE});</li>
- * <li>insight, marketing contacts and a referral not completed are deleted; purchases and completed
+ * <li>insight, marketing contacts and a referral not completed are deleted (the kept RFM ranking's tie-break
+ * id, if it is theirs, becomes the nil UUID); purchases and completed
  * referrals keep ids and amounts only;</li>
  * <li>stored idempotent answers about the customer, whoever asked, are deleted ({@link #forgetAnswers}
  * again after the erasure's own answer is stored), and the member code is taken out of outbox
@@ -151,6 +152,14 @@ public class Erasures {
      * not why; insight and marketing contacts have no use any more; a referral not completed never will
      * be (an erased customer buys nothing), a completed one stays for the referrer's reward (ids only).
      */
+    /** The kept RFM ranking names a quintile's first member; the nil UUID stands in (it only breaks ties). */
+    private static final String RFM_BOUNDARY_FORGETS = """
+            update rfm_boundary set
+                recency_customer = case when recency_customer = :id then :nil else recency_customer end,
+                frequency_customer = case when frequency_customer = :id then :nil else frequency_customer end,
+                monetary_customer = case when monetary_customer = :id then :nil else monetary_customer end
+            where :id in (recency_customer, frequency_customer, monetary_customer)""";
+
     private void eraseRecords(UUID customerId) {
         entityManager.createNativeQuery("update profile_access set purpose = :erased where customer_id = :id")
                 .setParameter("erased", ProfileAccess.ERASED_PURPOSE).setParameter("id", customerId).executeUpdate();
@@ -159,6 +168,8 @@ public class Erasures {
                 "delete from referral where referee_id = :id and completed_at is null")) {
             entityManager.createNativeQuery(delete).setParameter("id", customerId).executeUpdate();
         }
+        entityManager.createNativeQuery(RFM_BOUNDARY_FORGETS).setParameter("id", customerId)
+                .setParameter("nil", new UUID(0, 0)).executeUpdate();
     }
 
     /**

@@ -9,6 +9,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
 import java.time.Duration;
@@ -81,7 +82,63 @@ class InsightTest {
         given().contentType(ContentType.JSON).header(Idempotency.HEADER, UUID.randomUUID().toString()).body("{}")
                 .post("/api/v1/customers/" + customer + "/purchases/" + purchase + "/returns").then().statusCode(201);
         insight(customer).body("lifecycleStage", equalTo("prospect")).body("netSpendMinor", equalTo(0))
-                .body("lifetimeValueMinor", equalTo(0));
+                .body("lifetimeValueMinor", equalTo(0)).body("recencyScore", nullValue())
+                .body("frequencyScore", nullValue()).body("monetaryScore", nullValue());
+    }
+
+    @Test
+    void aPurchaseScoresItsCustomerAtOnceAndSegmentsOnScoresFindThem() {
+        String category = "cat-" + UUID.randomUUID();
+        UUID customer = newCustomer();
+        // The biggest spender there is: the last monetary quintile, whatever the ranking kept.
+        purchase(customer, Instant.now(), new Line("SKU-BIG", category, 100_000, 1_000_000_000_000L));
+
+        insight(customer).body("recencyScore", notNullValue()).body("frequencyScore", notNullValue())
+                .body("monetaryScore", equalTo(5));
+        String segment = given().contentType(ContentType.JSON).header(Idempotency.HEADER, UUID.randomUUID().toString())
+                .body("""
+                        {"name": "big spenders %s", "rule": {"conditions": [
+                            {"field": "monetaryScore", "op": "gte", "value": 4},
+                            {"field": "topCategory", "op": "eq", "value": "%s"}]}}""".formatted(category, category))
+                .post("/api/v1/segments").then().statusCode(201).extract().path("id");
+        given().header(CallerAccess.PURPOSE_HEADER, PURPOSE).get("/api/v1/segments/" + segment + "/members").then()
+                .statusCode(200).body("items.customerId", equalTo(List.of(customer.toString())));
+    }
+
+    @Test
+    void scoresAgainstTheKeptRankingAreTheFullRunsForUnchangedCustomers() {
+        customerWithPurchases(300, daysAgo(8));
+        UUID customer = customerWithPurchases(700, daysAgo(6), daysAgo(4));
+        assertThat(insights.recomputeAll()).isNotNull();
+        var full = insight(customer).extract();
+
+        QuarkusTransaction.requiringNew().run(() -> {
+            Number differing = (Number) entityManager.createNativeQuery("select count(*) from (" + Insights.SCORES
+                    + ") s join customer_insight i on i.customer_id = s.customer_id"
+                    + " where (i.recency_score, i.frequency_score, i.monetary_score) is distinct from (s.r, s.f, s.m)")
+                    .getSingleResult();
+            assertThat(differing.longValue()).isZero();
+        });
+        insights.refresh(customer);
+        insight(customer).body("recencyScore", equalTo(full.<Integer> path("recencyScore")))
+                .body("frequencyScore", equalTo(full.<Integer> path("frequencyScore")))
+                .body("monetaryScore", equalTo(full.<Integer> path("monetaryScore")));
+    }
+
+    @Test
+    void erasureTakesTheCustomerOutOfTheKeptRanking() {
+        UUID earliest = customerWithPurchases(1, Instant.parse("1990-01-01T00:00:00Z"));
+        assertThat(insights.recomputeAll()).isNotNull();
+        assertThat(rankingMentions(earliest)).isPositive();
+        given().contentType(ContentType.JSON).header(Idempotency.HEADER, UUID.randomUUID().toString())
+                .post("/api/v1/customers/" + earliest + "/erasure").then().statusCode(201);
+        assertThat(rankingMentions(earliest)).isZero();
+    }
+
+    private long rankingMentions(UUID customer) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager.createNativeQuery(
+                "select count(*) from rfm_boundary where :id in (recency_customer, frequency_customer, monetary_customer)")
+                .setParameter("id", customer).getSingleResult()).longValue());
     }
 
     @Test
@@ -183,6 +240,6 @@ class InsightTest {
         assertThat(insights.recomputeAll()).isNotNull();
         insight(customer).body("lifecycleStage", equalTo(before.path("lifecycleStage")))
                 .body("lifetimeValueMinor", equalTo(before.<Integer> path("lifetimeValueMinor")))
-                .body("recencyScore", org.hamcrest.Matchers.notNullValue());
+                .body("recencyScore", notNullValue());
     }
 }

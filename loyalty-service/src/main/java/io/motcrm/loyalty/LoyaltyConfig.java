@@ -2,7 +2,9 @@ package io.motcrm.loyalty;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 
+import io.motcrm.loyalty.tier.PointsClass;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -105,6 +107,14 @@ public interface LoyaltyConfig {
 
         @WithDefault("150")
         int goldMultiplierPercent();
+
+        /**
+         * The classes of points that count toward a tier. By default points earned by spending: purchases in the
+         * company's stores and at partners (both are real spend, and the tier multiplier rewards both); bonuses
+         * (welcome, first purchase, referral) and compensations do not, so that no bonus lifts a customer a tier.
+         */
+        @WithDefault("PURCHASE,PARTNER_EARN")
+        Set<PointsClass> qualifying();
 
         /** How often the downgrade job runs; {@code off} disables it. */
         @WithDefault("1h")

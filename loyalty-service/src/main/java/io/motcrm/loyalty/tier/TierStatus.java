@@ -14,7 +14,10 @@ public record TierStatus(
         @Schema(required = true) long qualifyingPoints,
         Tier nextTier,
         Long pointsToNextTier,
-        @Schema(required = true) List<Change> history) {
+        @Schema(required = true) List<Change> history,
+        @Schema(required = true, description = "The classes of points that count toward a tier (the programme's "
+                + "setting): by default PURCHASE and PARTNER_EARN, not the bonuses")
+        List<PointsClass> qualifyingClasses) {
 
     @Schema(name = "TierHistoryEntry")
     public record Change(

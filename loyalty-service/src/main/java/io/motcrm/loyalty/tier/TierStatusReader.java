@@ -1,6 +1,7 @@
 package io.motcrm.loyalty.tier;
 
 import java.util.List;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,7 +30,7 @@ public class TierStatusReader {
                 : Math.max(0, (next == Tier.SILVER ? config.tiers().silverThreshold() : config.tiers().goldThreshold())
                         - qualifying);
         return new TierStatus(UUID.fromString(account.ownerRef), account.tier, tiers.multiplierPercent(account.tier),
-                qualifying, next, toNext, history(account.id));
+                qualifying, next, toNext, history(account.id), List.copyOf(new TreeSet<>(config.tiers().qualifying())));
     }
 
     public List<TierStatus.Change> history(long accountId) {

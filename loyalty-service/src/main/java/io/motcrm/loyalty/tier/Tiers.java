@@ -3,7 +3,10 @@ package io.motcrm.loyalty.tier;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -18,8 +21,9 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 
 /**
- * Bronze, Silver and Gold by the points a customer earned (EARN transactions credited to the
- * account) over the rolling last 12 months. An earn that crosses a threshold upgrades at once, in
+ * Bronze, Silver and Gold by the points a customer earned over the rolling last 12 months, counting only
+ * the classes of points the programme configures ({@link PointsClass}, {@code motcrm.loyalty.tiers.qualifying}:
+ * purchases and partner earns by default, not bonuses). An earn that crosses a threshold upgrades at once, in
  * its own transaction; a scheduled job lowers the tier of customers whose earns have aged out.
  * Reversals of earns (returns) do not count against the qualifying points until the next
  * evaluation; expiry and spending never do.
@@ -59,18 +63,57 @@ public class Tiers {
         return Tier.BRONZE;
     }
 
-    /** Points earned (net of reversals) over the last 12 months. */
+    /**
+     * Points of the classes the programme counts ({@code motcrm.loyalty.tiers.qualifying}) credited over the last
+     * 12 months, net of returns.
+     */
     public long qualifying(long accountId) {
+        return qualifying(accountId, config.tiers().qualifying());
+    }
+
+    /** Points of the given classes credited over the last 12 months, net of returns; never below zero. */
+    public long qualifying(long accountId, Set<PointsClass> classes) {
+        Map<PointsClass, Long> byClass = qualifyingByClass(accountId);
+        long sum = 0;
+        for (PointsClass pointsClass : classes) {
+            sum += byClass.getOrDefault(pointsClass, 0L);
+        }
+        return Math.max(0, sum);
+    }
+
+    /**
+     * Points credited over the last 12 months by class. A return's reversal is split between the purchase's base
+     * points and its first-purchase bonus in the proportion the purchase was granted them (rounded toward the base).
+     */
+    Map<PointsClass, Long> qualifyingByClass(long accountId) {
         Instant since = clock.instant().atOffset(ZoneOffset.UTC).minusMonths(12).toInstant();
-        Number sum = (Number) entityManager.createNativeQuery("""
-                select coalesce(sum(e.amount), 0) from ledger_entry e
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager.createNativeQuery("""
+                select x.points_class, coalesce(sum(x.amount), 0) from ledger_entry e
                 join ledger_transaction t on t.id = e.transaction_id
-                where e.account_id = :account and e.created_at >= :since and t.kind in ('EARN', 'REVERSAL')
+                left join purchase_return r on t.kind = 'REVERSAL' and r.return_id =
+                    case when t.reference like 'return:%' then cast(substr(t.reference, 8) as uuid) end
+                left join purchase_earn p on p.purchase_id = r.purchase_id
+                cross join lateral (select case when p.granted_points > 0
+                    then e.amount * (p.granted_points - p.first_purchase_bonus) / p.granted_points
+                    else e.amount end as base) s
+                cross join lateral (values (""" + PointsClass.SQL_CLASS + """
+                    , s.base), ('FIRST_PURCHASE', e.amount - s.base)) x(points_class, amount)
+                where e.account_id = :account and e.created_at >= :since
+                  and t.kind in ('EARN', 'REVERSAL', 'COMPENSATION')
+                group by x.points_class
                 """)
                 .setParameter("account", accountId)
                 .setParameter("since", since)
-                .getSingleResult();
-        return Math.max(0, sum.longValue());
+                .getResultList();
+        Map<PointsClass, Long> byClass = new EnumMap<>(PointsClass.class);
+        for (Object[] row : rows) {
+            String name = (String) row[0];
+            if (!"OTHER".equals(name)) {
+                byClass.put(PointsClass.valueOf(name), ((Number) row[1]).longValue());
+            }
+        }
+        return byClass;
     }
 
     /** After an earn on the (locked) account: moves it up if it now qualifies for a higher tier. */

@@ -5,7 +5,7 @@
 #      (each read also writes its access-log row), the member-code search GET /api/v1/customers?memberCode=,
 #      and a customer reading their own profile;
 #   2. the time to recompute RFM, lifecycle stage, top categories and CLV for all customers
-#      (POST /admin/insight/recompute, twice: first insert, then update of every row);
+#      (POST /api/v1/customers/insight/recompute, twice: first insert, then update of every row);
 #   3. EXPLAIN ANALYZE of the read by id and by member code (both must be index scans).
 # It runs the packaged app in prod profile on its own database (customer_bench), trusting the
 # platform's TEST-ONLY signing key instead of Keycloak (see bench/README.md). Raw output goes to
@@ -167,7 +167,7 @@ logged=$(psql -At -d "$DB" -c "select count(*) from profile_access")
 echo "== recompute insight for all customers (twice)"
 for attempt in 1 2; do
   t0=$(date +%s%N)
-  curl -fs -X POST -H "Authorization: Bearer $admin" "http://127.0.0.1:$PORT/admin/insight/recompute" \
+  curl -fs -X POST -H "Authorization: Bearer $admin" "http://127.0.0.1:$PORT/api/v1/customers/insight/recompute" \
     | tee "$out/recompute-$attempt.json"
   echo "  (wall $(( ($(date +%s%N) - t0) / 1000000 )) ms)" | tee -a "$out/recompute-$attempt.json"
 done

@@ -172,7 +172,7 @@ class InsightTest {
         UUID latest = customerWithPurchases(10, Instant.now().plus(Duration.ofMinutes(4)));
         UUID prospect = newCustomer();
 
-        asStaff("admin-1", Roles.ADMIN, () -> given().post("/admin/insight/recompute").then().statusCode(200)
+        asStaff("admin-1", Roles.ADMIN, () -> given().post("/api/v1/customers/insight/recompute").then().statusCode(200)
                 .body("customers", greaterThan(5)));
 
         insight(oldest).body("recencyScore", equalTo(1));
@@ -210,9 +210,28 @@ class InsightTest {
     }
 
     @Test
+    void recomputationUnderTheRoutedPrefixIsSafeToRepeat() {
+        UUID customer = customerWithPurchases(900, daysAgo(5), daysAgo(3));
+        asStaff("admin-1", Roles.ADMIN, () -> {
+            given().post("/api/v1/customers/insight/recompute").then().statusCode(200)
+                    .body("customers", greaterThan(0)).body("computedAt", notNullValue());
+            var first = insight(customer).extract();
+            given().post("/api/v1/customers/insight/recompute").then().statusCode(200);
+            insight(customer).body("recencyScore", equalTo(first.<Integer> path("recencyScore")))
+                    .body("frequencyScore", equalTo(first.<Integer> path("frequencyScore")))
+                    .body("monetaryScore", equalTo(first.<Integer> path("monetaryScore")));
+            // The gateway never forwards /admin; the old path is gone rather than kept unreachable.
+            given().post("/admin/insight/recompute").then().statusCode(404);
+        });
+        // "insight" is a literal segment, never taken for a customer id.
+        given().header(CallerAccess.PURPOSE_HEADER, PURPOSE).get("/api/v1/customers/" + customer + "/insight").then()
+                .statusCode(200);
+    }
+
+    @Test
     void recomputationIsForAdminsOnly() {
-        given().post("/admin/insight/recompute").then().statusCode(403);
-        asStaff("agent-1", Roles.AGENT, () -> given().post("/admin/insight/recompute").then().statusCode(403));
+        given().post("/api/v1/customers/insight/recompute").then().statusCode(403);
+        asStaff("agent-1", Roles.AGENT, () -> given().post("/api/v1/customers/insight/recompute").then().statusCode(403));
     }
 
     @Test

@@ -17,6 +17,8 @@ import io.motcrm.gateway.GatewayConfig.Access;
  * Which public paths go where (docs/contracts.md, "Public routes"). Only the listed prefixes are
  * forwarded; {@code /internal}, {@code /admin} and {@code /q} paths of the services never are, and
  * the gateway's own operations (customer 360 and privacy exports) are answered here, not forwarded.
+ * Operations staff need through the gateway live under a routed prefix, never under {@code /admin}
+ * (e.g. customer-service's {@code POST /api/v1/customers/insight/recompute}, admin role).
  */
 @ApplicationScoped
 public class RouteTable {

@@ -17,10 +17,14 @@ import io.motcrm.platform.problem.CommonProblem;
 import io.motcrm.platform.problem.ProblemException;
 import io.motcrm.platform.security.Roles;
 
-@Path("/admin/insight")
+/**
+ * The full insight recomputation on demand, under the customers' prefix so that the gateway routes it
+ * (it never forwards {@code /admin}). A literal segment, so no customer id is ever read as "insight".
+ */
+@Path("/api/v1/customers/insight")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Operator")
-public class InsightAdminResource {
+public class InsightRecomputeResource {
 
     @Inject
     Insights insights;
@@ -29,10 +33,14 @@ public class InsightAdminResource {
     @Path("/recompute")
     @RolesAllowed(Roles.ADMIN)
     @Operation(operationId = "recomputeCustomerInsights",
-            summary = "Recompute every active customer's insight now, RFM included",
-            description = "The scheduled job (motcrm.insight.schedule) does the same.")
-    @APIResponse(responseCode = "200", description = "How many customers were computed, and how long it took",
+            summary = "Recompute every active customer's insight now, RFM ranking included",
+            description = "Does what the scheduled job (motcrm.insight.schedule) does, in one transaction, and "
+                    + "answers when it is done. Safe to repeat: a repeat recomputes from the same purchases and "
+                    + "gives the same scores; no Idempotency-Key is needed. While another recomputation runs (the "
+                    + "job, another replica, or a purchase re-ranking a young system) the answer is 409.")
+    @APIResponse(responseCode = "200", description = "How many customers were computed, how long it took, and as of when",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Insights.Recomputed.class)))
+    @APIResponse(responseCode = "403", description = "`forbidden`: only admins recompute")
     @APIResponse(responseCode = "409", description = "`conflict`: another recomputation is running; try again when it ends")
     public Insights.Recomputed recompute() {
         Insights.Recomputed result = insights.recomputeAll();

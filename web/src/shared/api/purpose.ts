@@ -10,3 +10,9 @@ export function purposeHeader(): { 'X-Access-Purpose': string } {
   if (!purpose) throw new Error('No access purpose given yet');
   return { 'X-Access-Purpose': purpose };
 }
+
+/** The purpose header when one was given, else none (reads that have a default purpose, e.g. case work). */
+export function purposeIfGiven(): { 'X-Access-Purpose'?: string } {
+  const purpose = accessPurpose.get();
+  return purpose ? { 'X-Access-Purpose': purpose } : {};
+}

@@ -1,6 +1,7 @@
 // The case screen's calls. Writes carry a fresh Idempotency-Key per user action (kept by the form while
 // that action is retried), reads go through the cache.
 import { newIdempotencyKey, unwrap, type components } from '../../../../shared/api/client';
+import { purposeIfGiven } from '../../../../shared/api/purpose';
 import { invalidate, setQueryData } from '../../../../shared/data/query';
 import { keys } from '../../keys';
 import { api } from '../../services';
@@ -10,18 +11,20 @@ export type CaseAction = components['schemas']['CaseAction'];
 export type CaseStatus = components['schemas']['CaseStatus'];
 export type ActionKind = components['schemas']['ActionKind'];
 
+// Staff reads of a case carry the session's access purpose when one was given; without it the server records
+// them as case work.
 export async function fetchCase(id: string): Promise<StaffCase> {
-  const view = unwrap(await api().GET('/api/v1/cases/{id}', { params: { path: { id } } }));
+  const view = unwrap(await api().GET('/api/v1/cases/{id}', { params: { path: { id }, header: purposeIfGiven() } }));
   if (!('sla' in view)) throw new Error('Not a staff view of the case');
   return view;
 }
 
 export async function fetchHistory(id: string) {
-  return unwrap(await api().GET('/api/v1/cases/{id}/history', { params: { path: { id } } }));
+  return unwrap(await api().GET('/api/v1/cases/{id}/history', { params: { path: { id }, header: purposeIfGiven() } }));
 }
 
 export async function fetchFeedback(id: string) {
-  return unwrap(await api().GET('/api/v1/feedback/{id}', { params: { path: { id } } }));
+  return unwrap(await api().GET('/api/v1/feedback/{id}', { params: { path: { id }, header: purposeIfGiven() } }));
 }
 
 /** The moves the case's state machine allows from a state (the server enforces the same). */

@@ -41,7 +41,10 @@ public enum LoyaltyProblem implements ProblemType {
     COMPENSATION_CONFLICT("compensation-conflict", "The case action was already compensated with different details", 422),
     REFERRAL_CONFLICT("referral-conflict", "The referee was already rewarded for another referral", 422),
     SELF_REFERRAL("self-referral", "A customer cannot refer themselves", 422),
-    INVALID_MONTH("invalid-month", "The month must be written YYYY-MM", 400);
+    INVALID_MONTH("invalid-month", "The month must be written YYYY-MM", 400),
+    INVALID_CURSOR("invalid-cursor", "The cursor is not one this list gave out", 400),
+    REDEMPTION_CODE_REVOKED("redemption-code-revoked", "The customer revoked this redemption code", 422),
+    REDEMPTION_CODE_NOT_FOUND("redemption-code-not-found", "The customer has no such redemption code", 404);
 
     private final Definition definition;
 

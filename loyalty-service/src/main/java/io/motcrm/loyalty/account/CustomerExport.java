@@ -68,7 +68,9 @@ public record CustomerExport(
             @Schema(required = true) Instant createdAt,
             @Schema(required = true) Instant expiresAt,
             Instant usedAt,
-            @Schema(description = "The redemption the code was used for") UUID redemptionId) {
+            @Schema(description = "The redemption the code was used for") UUID redemptionId,
+            Instant revokedAt,
+            @Schema(required = true) String state) {
     }
 
     public record RedemptionData(

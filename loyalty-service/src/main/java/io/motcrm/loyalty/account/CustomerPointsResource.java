@@ -195,7 +195,8 @@ public class CustomerPointsResource {
     @RequestBody(required = false, content = @Content(mediaType = JSON, schema = @Schema(implementation = CodeRequest.class),
             examples = @ExampleObject(name = "capped", value = ApiExamples.CODE_REQUEST)))
     @APIResponse(responseCode = "201", description = "The code",
-            extensions = @Extension(name = ProblemDocumentation.NO_LOCATION, value = "A one-time code is shown once and never read back"),
+            extensions = @Extension(name = ProblemDocumentation.NO_LOCATION, value = "A one-time code is listed with "
+                    + "the customer's others (listMyRedemptionCodes), not read one by one"),
             content = @Content(mediaType = JSON, schema = @Schema(implementation = CodeIssued.class),
                     examples = @ExampleObject(name = "code", value = ApiExamples.CODE_ISSUED)))
     @APIResponse(responseCode = "404", description = NO_ACCOUNT + "; `not-found`: another customer's id")

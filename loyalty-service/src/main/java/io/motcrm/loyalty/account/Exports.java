@@ -48,6 +48,7 @@ public class Exports {
     public CustomerExport export(UUID customerId) {
         Account account = accounts.account(customerId);
         long id = account.id;
+        Instant now = clock.instant();
         List<StatementLine> transactions = entityManager.createQuery("""
                 select new io.motcrm.loyalty.account.StatementLine(t.id, t.kind, t.reference, t.reversesTransactionId,
                     t.description, e.amount, e.createdAt)
@@ -66,9 +67,9 @@ public class Exports {
                 .toList();
         List<CustomerExport.CodeData> codes = RedemptionCode.<RedemptionCode>list("accountId = ?1 order by createdAt", id)
                 .stream()
-                .map(c -> new CustomerExport.CodeData(c.code, c.maxPoints, c.createdAt, c.expiresAt, c.usedAt, c.redemptionId))
+                .map(c -> new CustomerExport.CodeData(c.code, c.maxPoints, c.createdAt, c.expiresAt, c.usedAt, c.redemptionId,
+                        c.revokedAt, c.stateAt(now).name()))
                 .toList();
-        Instant now = clock.instant();
         List<CustomerExport.RedemptionData> redemptions = Redemption.<Redemption>list("accountId = ?1 order by createdAt", id)
                 .stream()
                 .map(r -> new CustomerExport.RedemptionData(r.id, r.partnerId, r.code, r.partnerReference,
@@ -102,7 +103,7 @@ public class Exports {
                         .map(partner -> new CustomerExport.PartnerReferenceData(partner, partnerReferences.of(partner, customerId)))
                         .toList()
                 : List.of();
-        return new CustomerExport(customerId, clock.instant(),
+        return new CustomerExport(customerId, now,
                 new CustomerExport.AccountData(id, account.status.name(), account.memberCode, account.createdAt, account.updatedAt),
                 accounts.balanceOf(account), tiers.history(id), transactions, lots, purchases, codes, redemptions,
                 partnerEarns, donations.receipts(customerId, id), compensations, referrals, partnerSharing, references);

@@ -33,18 +33,24 @@ import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.motcrm.loyalty.ApiExamples;
+import io.motcrm.loyalty.Cursors;
 import io.motcrm.loyalty.account.CustomerPointsResource.CodeCommand;
 import io.motcrm.loyalty.account.CustomerPointsResource.SpendCommand;
 import io.motcrm.loyalty.earn.EarnQuote;
 import io.motcrm.loyalty.earn.EarnQuoteRequest;
 import io.motcrm.loyalty.earn.Earnings;
 import io.motcrm.loyalty.redemption.CodeIssued;
+import io.motcrm.loyalty.partner.PartnerOfferPage;
+import io.motcrm.loyalty.partner.Partners;
 import io.motcrm.loyalty.redemption.CodeRequest;
+import io.motcrm.loyalty.redemption.RedemptionCodePage;
+import io.motcrm.loyalty.redemption.RedemptionCodeView;
 import io.motcrm.loyalty.redemption.Redemptions;
 import io.motcrm.loyalty.tier.TierStatus;
 import io.motcrm.loyalty.tier.TierStatusReader;
@@ -83,6 +89,9 @@ public class MyPointsResource {
 
     @Inject
     Exports exports;
+
+    @Inject
+    Partners partners;
 
     @GET
     @Path("/balance")
@@ -173,7 +182,8 @@ public class MyPointsResource {
     @RequestBody(required = false, content = @Content(mediaType = JSON, schema = @Schema(implementation = CodeRequest.class),
             examples = @ExampleObject(name = "capped", value = ApiExamples.CODE_REQUEST)))
     @APIResponse(responseCode = "201", description = "The code",
-            extensions = @Extension(name = ProblemDocumentation.NO_LOCATION, value = "A one-time code is shown once and never read back"),
+            extensions = @Extension(name = ProblemDocumentation.NO_LOCATION, value = "A one-time code is listed with "
+                    + "my others (listMyRedemptionCodes), not read one by one"),
             content = @Content(mediaType = JSON, schema = @Schema(implementation = CodeIssued.class),
                     examples = @ExampleObject(name = "code", value = ApiExamples.CODE_ISSUED)))
     @APIResponse(responseCode = "403", description = CallerAccess.NOT_A_CUSTOMER)
@@ -184,6 +194,50 @@ public class MyPointsResource {
         CodeRequest body = request == null ? new CodeRequest(null) : request;
         return idempotency.execute(key, ISSUE_CODE, new CodeCommand(me, body),
                 () -> Response.status(Response.Status.CREATED).entity(redemptions.issueCode(me, body)).build());
+    }
+
+    @GET
+    @Path("/redemption-codes")
+    @Operation(operationId = "listMyRedemptionCodes", summary = "My one-time codes, newest first, with their state",
+            description = "`ACTIVE` (usable now), `USED` (a partner used it: `redemptionId`), `EXPIRED` or `REVOKED`. "
+                    + "Codes are kept until the codes' retention (30 days after they expired).")
+    @APIResponse(responseCode = "200", description = "One page of codes",
+            content = @Content(mediaType = JSON, schema = @Schema(implementation = RedemptionCodePage.class)))
+    @APIResponse(responseCode = "400", description = Cursors.INVALID)
+    @APIResponse(responseCode = "403", description = CallerAccess.NOT_A_CUSTOMER)
+    @APIResponse(responseCode = "404", description = NO_ACCOUNT)
+    public RedemptionCodePage redemptionCodes(@Parameter(description = Cursors.AFTER) @QueryParam("after") String after,
+            @Parameter(description = Cursors.LIMIT) @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(Cursors.MAX_LIMIT) int limit) {
+        return redemptions.codes(access.me(), after, limit);
+    }
+
+    @POST
+    @Path("/redemption-codes/{code}/revoke")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(operationId = "revokeMyRedemptionCode", summary = "Revoke one of my unused codes: no partner can use it any more",
+            description = "Idempotent without an Idempotency-Key: revoking a code already revoked, or expired, answers it "
+                    + "as it stands and changes nothing else.")
+    @APIResponse(responseCode = "200", description = "The code, now `REVOKED` (or `EXPIRED` if it had run out before)",
+            content = @Content(mediaType = JSON, schema = @Schema(implementation = RedemptionCodeView.class)))
+    @APIResponse(responseCode = "403", description = CallerAccess.NOT_A_CUSTOMER)
+    @APIResponse(responseCode = "404", description = NO_ACCOUNT + "; `redemption-code-not-found`: I have no such code")
+    @APIResponse(responseCode = "409", description = "`redemption-code-used`: a partner already used the code "
+            + "(member redemptionId); a used code cannot be revoked")
+    public RedemptionCodeView revokeRedemptionCode(@PathParam("code") String code) {
+        return redemptions.revokeCode(access.me(), code);
+    }
+
+    @GET
+    @Path("/partners")
+    @Operation(operationId = "listPartnersForMe", summary = "The partners where I can use and earn points, by id, a page at a time")
+    @APIResponse(responseCode = "200", description = "One page of active partners",
+            content = @Content(mediaType = JSON, schema = @Schema(implementation = PartnerOfferPage.class)))
+    @APIResponse(responseCode = "400", description = Cursors.INVALID)
+    @APIResponse(responseCode = "403", description = CallerAccess.NOT_A_CUSTOMER)
+    public PartnerOfferPage partners(@Parameter(description = Cursors.AFTER) @QueryParam("after") String after,
+            @Parameter(description = Cursors.LIMIT) @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(Cursors.MAX_LIMIT) int limit) {
+        access.me();
+        return partners.offers(after, limit);
     }
 
     @POST

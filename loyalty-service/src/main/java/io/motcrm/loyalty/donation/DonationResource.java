@@ -7,13 +7,17 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -27,6 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.motcrm.loyalty.ApiExamples;
+import io.motcrm.loyalty.Cursors;
 import io.motcrm.loyalty.account.CallerAccess;
 import io.motcrm.platform.idempotency.Idempotency;
 import io.motcrm.platform.privacy.StaffReads;
@@ -91,6 +96,25 @@ public class DonationResource {
             return Response.created(URI.create("/api/v1/loyalty/customers/" + customerId + "/donations/"
                     + receipt.donationId())).entity(receipt).build();
         });
+    }
+
+    @GET
+    @RolesAllowed({ Roles.AGENT, Roles.SUPERVISOR, Roles.ADMIN })
+    @Tag(name = "Staff")
+    @Operation(operationId = "listCustomerDonations", summary = "A customer's donation receipts, newest first, a page at a time")
+    @APIResponse(responseCode = "200", description = "One page of receipts",
+            content = @Content(mediaType = JSON, schema = @Schema(implementation = DonationPage.class)))
+    @APIResponse(responseCode = "400", description = Cursors.INVALID + "; `access-purpose-required`: no purpose in "
+            + "X-Access-Purpose (1 to 200 characters)")
+    @APIResponse(responseCode = "404", description = "`account-not-found`: the customer has no points account")
+    public DonationPage list(@PathParam("customerId") UUID customerId,
+            @Parameter(description = Cursors.AFTER) @QueryParam("after") String after,
+            @Parameter(description = Cursors.LIMIT) @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(Cursors.MAX_LIMIT) int limit,
+            @Parameter(description = StaffReads.PURPOSE_DESCRIPTION) @HeaderParam(StaffReads.PURPOSE_HEADER) String purpose) {
+        staffReads.requirePurpose(purpose);
+        DonationPage page = donations.page(customerId, after, limit);
+        staffReads.record(customerId, DONATIONS, purpose);
+        return page;
     }
 
     @GET

@@ -5,14 +5,17 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import io.motcrm.loyalty.Cursors;
 import io.motcrm.loyalty.LoyaltyProblem;
 import io.motcrm.loyalty.ledger.Account;
 import io.motcrm.loyalty.ledger.AccountType;
@@ -101,6 +104,23 @@ public class Donations {
             throw new ProblemException(LoyaltyProblem.DONATION_NOT_FOUND, "No such donation of this customer");
         }
         return receipt(donation, customerId, Charity.findById(donation.charityId));
+    }
+
+    /** The customer's donations, newest first (by their ledger transaction), a page at a time. */
+    public DonationPage page(UUID customerId, String after, int limit) {
+        long accountId = Account.customerAccountId(customerId)
+                .orElseThrow(() -> new ProblemException(LoyaltyProblem.ACCOUNT_NOT_FOUND, "This customer has no points account"));
+        long before = after == null ? Long.MAX_VALUE : Cursors.part(Cursors.decode(after, 1)[0], Long::parseLong);
+        // Panache's range is inclusive: limit + 1 rows, the last only to tell whether another page follows.
+        List<Donation> found = Donation.<Donation>find("accountId = ?1 and transactionId < ?2 order by transactionId desc",
+                accountId, before).range(0, limit).list();
+        boolean more = found.size() > limit;
+        List<Donation> page = more ? found.subList(0, limit) : found;
+        Map<String, Charity> charities = new HashMap<>();
+        List<DonationReceipt> items = page.stream()
+                .map(d -> receipt(d, customerId, charities.computeIfAbsent(d.charityId, id -> Charity.<Charity>findById(id))))
+                .toList();
+        return new DonationPage(items, more ? Cursors.encode(page.get(page.size() - 1).transactionId) : null);
     }
 
     public List<DonationReceipt> receipts(UUID customerId, long accountId) {

@@ -13,13 +13,17 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -27,11 +31,13 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.motcrm.loyalty.ApiExamples;
+import io.motcrm.loyalty.Cursors;
 import io.motcrm.loyalty.account.CallerAccess;
 import io.motcrm.loyalty.donation.DonationResource.DonateCommand;
 import io.motcrm.platform.idempotency.Idempotency;
@@ -72,6 +78,18 @@ public class MyDonationResource {
             return Response.created(URI.create("/api/v1/me/loyalty/donations/" + receipt.donationId()))
                     .entity(receipt).build();
         });
+    }
+
+    @GET
+    @Operation(operationId = "listMyDonations", summary = "My donation receipts, newest first, a page at a time")
+    @APIResponse(responseCode = "200", description = "One page of receipts",
+            content = @Content(mediaType = JSON, schema = @Schema(implementation = DonationPage.class)))
+    @APIResponse(responseCode = "400", description = Cursors.INVALID)
+    @APIResponse(responseCode = "403", description = CallerAccess.NOT_A_CUSTOMER)
+    @APIResponse(responseCode = "404", description = "`account-not-found`: I have no points account")
+    public DonationPage list(@Parameter(description = Cursors.AFTER) @QueryParam("after") String after,
+            @Parameter(description = Cursors.LIMIT) @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(Cursors.MAX_LIMIT) int limit) {
+        return donations.page(access.me(), after, limit);
     }
 
     @GET

@@ -16,6 +16,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import io.motcrm.loyalty.Cursors;
 import io.motcrm.loyalty.LoyaltyConfig;
 import io.motcrm.loyalty.LoyaltyProblem;
 import io.motcrm.loyalty.earn.EarnRules;
@@ -97,6 +98,18 @@ public class Partners {
 
     public List<PartnerView> list() {
         return Partner.<Partner>listAll(Sort.by("id")).stream().map(PartnerView::of).toList();
+    }
+
+    /** The active partners, where customers can use and earn points, by id, a page at a time. */
+    public PartnerOfferPage offers(String after, int limit) {
+        String from = after == null ? "" : Cursors.decode(after, 1)[0];
+        // Panache's range is inclusive: limit + 1 rows, the last only to tell whether another page follows.
+        List<Partner> found = Partner.<Partner>find("status = ?1 and id > ?2 order by id", Partner.Status.ACTIVE, from)
+                .range(0, limit).list();
+        boolean more = found.size() > limit;
+        List<Partner> page = more ? found.subList(0, limit) : found;
+        return new PartnerOfferPage(page.stream().map(PartnerOffer::of).toList(),
+                more ? Cursors.encode(page.get(page.size() - 1).id) : null);
     }
 
     public Partner require(String id) {

@@ -88,7 +88,8 @@ public class PartnerApiResource {
             + "is not registered or is suspended")
     @APIResponse(responseCode = "409", description = "`redemption-code-used`: the code was already used")
     @APIResponse(responseCode = "422", description = "`redemption-code-invalid`: no such code; "
-            + "`redemption-code-expired`: the code expired; `redemption-code-cap-exceeded`: more points than the "
+            + "`redemption-code-expired`: the code expired; `redemption-code-revoked`: the customer revoked the code; "
+            + "`redemption-code-cap-exceeded`: more points than the "
             + "customer allowed with this code (member maxPoints); `insufficient-points`: the customer has not enough "
             + "points available for this amount (member requested; the balance is not disclosed)")
     public Response authorize(@HeaderParam(Idempotency.HEADER) String key, @Valid @NotNull AuthorizeRequest request) {

@@ -8,9 +8,14 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
-/** A short-lived one-time code a customer shows at a partner's till to let it hold their points. */
+/**
+ * A short-lived one-time code a customer shows at a partner's till to let it hold their points. The customer can
+ * revoke it while unused.
+ */
 @Entity
 @Table(name = "redemption_code")
 public class RedemptionCode extends PanacheEntityBase {
@@ -36,4 +41,31 @@ public class RedemptionCode extends PanacheEntityBase {
 
     @Column(name = "redemption_id")
     public UUID redemptionId;
+
+    /** When the customer revoked it, unused; a revoked code can no longer be used. */
+    @Column(name = "revoked_at")
+    public Instant revokedAt;
+
+    @Schema(name = "RedemptionCodeState")
+    public enum State {
+        /** Can be used now. */
+        ACTIVE,
+        /** Used by a partner for a redemption. */
+        USED,
+        /** Its lifetime ended unused. */
+        EXPIRED,
+        /** The customer revoked it unused. */
+        REVOKED
+    }
+
+    /** The code's state at {@code now}: used or revoked stays so; otherwise active until it expires. */
+    public State stateAt(Instant now) {
+        if (usedAt != null) {
+            return State.USED;
+        }
+        if (revokedAt != null) {
+            return State.REVOKED;
+        }
+        return expiresAt.isAfter(now) ? State.ACTIVE : State.EXPIRED;
+    }
 }

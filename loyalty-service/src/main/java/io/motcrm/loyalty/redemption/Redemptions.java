@@ -14,6 +14,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
+import io.motcrm.loyalty.Cursors;
 import io.motcrm.loyalty.LoyaltyConfig;
 import io.motcrm.loyalty.LoyaltyProblem;
 import io.motcrm.loyalty.consent.Consents;
@@ -84,6 +85,60 @@ public class Redemptions {
         code.expiresAt = now.plus(config.redemption().codeLifetime());
         code.persist();
         return new CodeIssued(customerId, code.code, code.maxPoints, code.expiresAt);
+    }
+
+    /** The customer's one-time codes, newest first, a page at a time. */
+    public RedemptionCodePage codes(UUID customerId, String after, int limit) {
+        Account account = Account.findCustomer(customerId)
+                .orElseThrow(() -> new ProblemException(LoyaltyProblem.ACCOUNT_NOT_FOUND, "This customer has no points account"));
+        // Panache's range is inclusive: limit + 1 rows, the last only to tell whether another page follows.
+        List<RedemptionCode> found;
+        if (after == null) {
+            found = RedemptionCode.find("accountId = ?1 order by createdAt desc, code desc", account.id)
+                    .range(0, limit).list();
+        } else {
+            String[] key = Cursors.decode(after, 2);
+            Instant createdAt = Cursors.part(key[0], Instant::parse);
+            found = RedemptionCode.find("accountId = ?1 and (createdAt < ?2 or (createdAt = ?2 and code < ?3)) "
+                    + "order by createdAt desc, code desc", account.id, createdAt, key[1]).range(0, limit).list();
+        }
+        boolean more = found.size() > limit;
+        List<RedemptionCode> page = more ? found.subList(0, limit) : found;
+        Instant now = clock.instant();
+        RedemptionCode last = page.isEmpty() ? null : page.get(page.size() - 1);
+        return new RedemptionCodePage(page.stream().map(code -> RedemptionCodeView.of(code, now)).toList(),
+                more ? Cursors.encode(last.createdAt, last.code) : null);
+    }
+
+    /**
+     * Revokes one of the customer's unused codes, so that no partner can use it any more. Idempotent: revoking a
+     * revoked (or expired) code answers it as it stands. A used code cannot be revoked: 409. The update takes the
+     * code's row lock, as authorize's claim does, so of a revoke and a use at the same moment exactly one wins.
+     */
+    @Transactional
+    public RedemptionCodeView revokeCode(UUID customerId, String codeText) {
+        Account account = Account.findCustomer(customerId)
+                .orElseThrow(() -> new ProblemException(LoyaltyProblem.ACCOUNT_NOT_FOUND, "This customer has no points account"));
+        String normalized = codeText.trim().toUpperCase(Locale.ROOT);
+        Instant now = clock.instant();
+        entityManager.createQuery("""
+                update RedemptionCode c set c.revokedAt = :now
+                where c.code = :code and c.accountId = :account and c.usedAt is null and c.revokedAt is null""")
+                .setParameter("now", now)
+                .setParameter("code", normalized)
+                .setParameter("account", account.id)
+                .executeUpdate();
+        RedemptionCode code = RedemptionCode.findById(normalized);
+        if (code == null || !code.accountId.equals(account.id)) {
+            throw new ProblemException(LoyaltyProblem.REDEMPTION_CODE_NOT_FOUND, "You have no such redemption code");
+        }
+        entityManager.refresh(code);
+        if (code.usedAt != null) {
+            throw new ProblemException(LoyaltyProblem.REDEMPTION_CODE_USED,
+                    "This code was already used for a redemption; it cannot be revoked")
+                    .with("redemptionId", String.valueOf(code.redemptionId));
+        }
+        return RedemptionCodeView.of(code, now);
     }
 
     /** Holds points with a customer's code, for the calling partner. */
@@ -274,8 +329,8 @@ public class Redemptions {
     private RedemptionCode claim(String codeText, UUID id, Instant now) {
         List<?> claimed = entityManager.createNativeQuery("""
                 update redemption_code set used_at = :now, redemption_id = :redemption
-                where code = :code and used_at is null and expires_at > :now
-                returning code, account_id, max_points, created_at, expires_at, used_at, redemption_id""",
+                where code = :code and used_at is null and revoked_at is null and expires_at > :now
+                returning code, account_id, max_points, created_at, expires_at, used_at, redemption_id, revoked_at""",
                 RedemptionCode.class)
                 .setParameter("now", now)
                 .setParameter("redemption", id)
@@ -290,6 +345,10 @@ public class Redemptions {
         }
         if (code.usedAt != null) {
             throw new ProblemException(LoyaltyProblem.REDEMPTION_CODE_USED, "This redemption code was already used");
+        }
+        if (code.revokedAt != null) {
+            throw new ProblemException(LoyaltyProblem.REDEMPTION_CODE_REVOKED,
+                    "The customer revoked this code; they can make a new one");
         }
         throw new ProblemException(LoyaltyProblem.REDEMPTION_CODE_EXPIRED, "This redemption code has expired");
     }

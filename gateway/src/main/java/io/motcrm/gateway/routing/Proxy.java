@@ -262,6 +262,10 @@ public class Proxy {
             }
             String type = answer.getHeader(HttpHeaders.CONTENT_TYPE);
             boolean stream = type != null && type.startsWith("text/event-stream");
+            if (stream) {
+                // A subscriber learns at once that the stream is open, not with the first event or keep-alive.
+                response.writeHead();
+            }
             long idle = route.idleTimeout().toMillis();
             long[] lastData = { System.nanoTime() };
             boolean[] waitingForClient = { false };

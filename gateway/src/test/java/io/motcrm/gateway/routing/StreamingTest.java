@@ -55,6 +55,21 @@ class StreamingTest {
     }
 
     @Test
+    void aQuietStreamIsOpenAtOnceNotAtItsFirstEvent() throws Exception {
+        long started = System.nanoTime();
+        HttpResponse<java.io.InputStream> response = http.send(HttpRequest.newBuilder(gateway.resolve("/api/v1/mot/stream/quiet"))
+                .header("Authorization", Callers.agent())
+                .header("Accept", "text/event-stream")
+                .GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+        long opened = Duration.ofNanos(System.nanoTime() - started).toMillis();
+        try (var body = response.body()) {
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(opened).as("the answer's head arrives before the first event (3 s)").isLessThan(2000);
+            assertThat(new String(body.readAllBytes())).contains("data: {\"n\":1}");
+        }
+    }
+
+    @Test
     void anAnswerThatStallsIsCutOffNotLeftHanging() {
         long started = System.nanoTime();
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> http.send(

@@ -177,6 +177,12 @@ public final class StubServices {
             vertx.setTimer(3000, id -> response.end("id: 2\nevent: case-changed\ndata: {\"n\":2}\n\n"));
             return;
         }
+        if (path.equals("/api/v1/mot/stream/quiet")) {
+            // Open at once, first event only after 3 s (as a real stream with nothing to say yet).
+            response.setChunked(true).putHeader("Content-Type", "text/event-stream").writeHead();
+            vertx.setTimer(3000, id -> response.end("id: 1\nevent: case-changed\ndata: {\"n\":1}\n\n"));
+            return;
+        }
         if (path.equals("/api/v1/cases/stalled")) {
             // Starts a JSON answer and never finishes it.
             response.setChunked(true).putHeader("Content-Type", "application/json").write("{\"items\":[");

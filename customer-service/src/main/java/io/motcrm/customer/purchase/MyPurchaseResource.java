@@ -22,12 +22,14 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.motcrm.customer.ApiExamples;
 import io.motcrm.customer.ApiProblems;
 import io.motcrm.customer.CallerAccess;
+import io.motcrm.customer.PageCursor;
 import io.motcrm.platform.security.Roles;
 
 /** The signed-in customer's own purchases, the id taken from the token: the twins of {@link PurchaseResource}'s reads. */
@@ -44,14 +46,17 @@ public class MyPurchaseResource {
     CallerAccess access;
 
     @GET
-    @Operation(operationId = "listMyPurchases", summary = "My purchases, newest first, with lines and returns")
+    @Operation(operationId = "listMyPurchases", summary = "My purchases, newest first, with lines and returns",
+            description = PurchaseResource.PAGING)
     @APIResponse(responseCode = "200", description = "One page of purchases",
             content = @Content(mediaType = JSON, schema = @Schema(implementation = PurchaseView.Page.class)))
+    @APIResponse(responseCode = "400", description = PageCursor.INVALID)
     @APIResponse(responseCode = "403", description = ApiProblems.NOT_A_CUSTOMER)
     @APIResponse(responseCode = "404", description = ApiProblems.MY_PROFILE_NOT_FOUND)
-    public PurchaseView.Page history(@QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
-            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(MAX_PAGE_SIZE) int size) {
-        return purchases.history(access.me(), page, size);
+    public PurchaseView.Page history(
+            @Parameter(description = PageCursor.AFTER_DESCRIPTION) @QueryParam("after") String after,
+            @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(MAX_PAGE_SIZE) int limit) {
+        return purchases.history(access.me(), after, limit);
     }
 
     @GET

@@ -33,6 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.motcrm.customer.ApiExamples;
 import io.motcrm.customer.ApiProblems;
 import io.motcrm.customer.CallerAccess;
+import io.motcrm.customer.PageCursor;
 import io.motcrm.customer.privacy.Disclosure;
 import io.motcrm.customer.privacy.ProfileAccess;
 import io.motcrm.platform.idempotency.Idempotency;
@@ -53,6 +54,8 @@ public class PurchaseResource {
     static final String JSON = MediaType.APPLICATION_JSON;
     static final String STAFF_READ = "The customer's own, or any for staff with X-Access-Purpose; a staff read is "
             + "logged in the customer's access log (section purchases).";
+    static final String PAGING = "Cursor-paged: up to 'limit' (1-100, default 20) purchases, then 'nextCursor' to pass "
+            + "as 'after' for the next page; nextCursor is null on the last page.";
     static final String PURCHASE_NOT_FOUND = "`purchase-not-found`: no such purchase of this customer";
 
     @Inject
@@ -139,17 +142,17 @@ public class PurchaseResource {
     @RolesAllowed({ Roles.CUSTOMER, Roles.AGENT, Roles.SUPERVISOR, Roles.ADMIN })
     @Tag(name = "Staff")
     @Operation(operationId = "listCustomerPurchases", summary = "A customer's purchases, newest first, with lines and returns",
-            description = STAFF_READ)
+            description = PAGING + " " + STAFF_READ)
     @APIResponse(responseCode = "200", description = "One page of purchases",
             content = @Content(mediaType = JSON, schema = @Schema(implementation = PurchaseView.Page.class)))
-    @APIResponse(responseCode = "400", description = ApiProblems.PURPOSE_REQUIRED)
+    @APIResponse(responseCode = "400", description = ApiProblems.PURPOSE_REQUIRED + "; " + PageCursor.INVALID)
     @APIResponse(responseCode = "404", description = ApiProblems.CUSTOMER_NOT_FOUND)
     public PurchaseView.Page history(@PathParam("customerId") UUID customerId,
             @Parameter(description = CallerAccess.PURPOSE_DESCRIPTION) @HeaderParam(CallerAccess.PURPOSE_HEADER) String purpose,
-            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
-            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(MAX_PAGE_SIZE) int size) {
+            @Parameter(description = PageCursor.AFTER_DESCRIPTION) @QueryParam("after") String after,
+            @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(MAX_PAGE_SIZE) int limit) {
         access.requireProfileAccess(customerId, purpose);
-        PurchaseView.Page found = purchases.history(customerId, page, size);
+        PurchaseView.Page found = purchases.history(customerId, after, limit);
         disclosure.recordRead(customerId, ProfileAccess.PURCHASES, purpose);
         return found;
     }

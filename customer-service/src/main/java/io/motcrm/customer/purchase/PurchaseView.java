@@ -39,7 +39,9 @@ public record PurchaseView(
     public record ReturnLineView(int lineNo, int quantity) {
     }
 
-    /** One page of a customer's purchases, newest first; {@code page} counts from 0. */
-    public record Page(int page, int size, long totalItems, List<PurchaseView> items) {
+    /** One page of a customer's purchases, newest first; {@code nextCursor} is null on the last page. */
+    @Schema(name = "PurchasePage", requiredProperties = { "items" })
+    public record Page(List<PurchaseView> items,
+            @Schema(description = "Pass as 'after' for the next page; null on the last page") String nextCursor) {
     }
 }

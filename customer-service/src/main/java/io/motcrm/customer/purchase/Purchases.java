@@ -27,6 +27,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.motcrm.customer.CustomerProblem;
+import io.motcrm.customer.PageCursor;
 import io.motcrm.customer.insight.Insights;
 import io.motcrm.customer.profile.Customer;
 import io.motcrm.customer.profile.CustomerStatus;
@@ -209,13 +210,26 @@ public class Purchases {
         return view(purchase);
     }
 
-    /** Newest first. */
-    public PurchaseView.Page history(UUID customerId, int page, int size) {
+    /**
+     * Newest first (time, then id), up to {@code limit} after the cursor; keyset-paged on the index
+     * purchase_customer, so a page costs the same however deep it lies and a purchase recorded meanwhile
+     * neither repeats nor skips an item.
+     */
+    public PurchaseView.Page history(UUID customerId, String after, int limit) {
+        PageCursor from = PageCursor.parse(after);
         requireCustomer(customerId);
-        var query = Purchase.<Purchase> find("customerId = ?1 order by occurredAt desc, id", customerId);
-        long total = query.count();
-        List<Purchase> purchases = query.page(page, size).list();
-        return new PurchaseView.Page(page, size, total, views(purchases));
+        var query = from == null
+                ? Purchase.<Purchase> find("customerId = ?1 order by occurredAt desc, id", customerId)
+                : Purchase.<Purchase> find("customerId = ?1 and (occurredAt < ?2 or (occurredAt = ?2 and id > ?3)) "
+                        + "order by occurredAt desc, id", customerId, from.at(), from.id());
+        List<Purchase> found = query.range(0, limit).list();
+        String next = null;
+        if (found.size() > limit) {
+            found = found.subList(0, limit);
+            Purchase last = found.get(limit - 1);
+            next = new PageCursor(last.occurredAt, last.id).encode();
+        }
+        return new PurchaseView.Page(views(found), next);
     }
 
     /** Every purchase of a customer, oldest first, for the privacy export. */

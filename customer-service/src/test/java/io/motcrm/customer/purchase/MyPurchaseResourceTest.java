@@ -4,8 +4,11 @@ import static io.motcrm.customer.Callers.newCustomer;
 import static io.motcrm.customer.Fixtures.purchase;
 import static io.motcrm.platform.testing.TestCallers.asCustomer;
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -32,10 +35,32 @@ class MyPurchaseResourceTest {
         UUID newer = purchase(self, NOW, new Line("CUP", "tableware", 2, 500));
         purchase(other, NOW, new Line("TEA", "tea", 1, 1000));
         asCustomer(self, () -> given().get(PATH).then().statusCode(200)
-                .body("totalItems", equalTo(2))
-                .body("items.id", equalTo(java.util.List.of(newer.toString(), older.toString()))));
-        asCustomer(self, () -> given().queryParam("size", 1).get(PATH).then().statusCode(200)
-                .body("items", hasSize(1)).body("totalItems", equalTo(2)));
+                .body("items.id", equalTo(java.util.List.of(newer.toString(), older.toString())))
+                .body("nextCursor", nullValue()));
+        asCustomer(self, () -> given().queryParam("limit", 1).get(PATH).then().statusCode(200)
+                .body("items", hasSize(1)).body("nextCursor", notNullValue()));
+    }
+
+    @Test
+    void purchasesAtTheSameMomentArePagedOneByOneWithoutRepeatsOrGaps() {
+        UUID self = newCustomer();
+        java.util.Set<String> bought = new java.util.HashSet<>();
+        for (int i = 0; i < 4; i++) {
+            bought.add(purchase(self, NOW, new Line("SKU" + i, "tea", 1, 100)).toString());
+        }
+        java.util.List<String> seen = new java.util.ArrayList<>();
+        asCustomer(self, () -> {
+            String after = null;
+            do {
+                var page = given().queryParam("limit", 1).queryParam("after", after == null ? "" : after).get(PATH)
+                        .then().statusCode(200).body("items", hasSize(1)).extract();
+                seen.add(page.path("items[0].id"));
+                after = page.path("nextCursor");
+            } while (after != null);
+            given().queryParam("after", "bm90LWEtY3Vyc29y").get(PATH).then().statusCode(400)
+                    .body("code", equalTo("invalid-cursor"));
+        });
+        assertThat(seen).hasSize(4).containsExactlyInAnyOrderElementsOf(bought);
     }
 
     @Test

@@ -14,6 +14,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -239,12 +241,18 @@ class PurchaseResourceTest {
         for (int i = 0; i < 5; i++) {
             purchase(customer, NOW.minus(Duration.ofDays(i)), new Line("S" + i, "c", 1, 100 + i));
         }
-        history(customer, "?size=2").statusCode(200)
-                .body("totalItems", equalTo(5)).body("items", hasSize(2))
-                .body("items[0].totalMinor", equalTo(100)).body("items[1].totalMinor", equalTo(101));
-        history(customer, "?page=2&size=2").statusCode(200).body("items", hasSize(1))
-                .body("items[0].totalMinor", equalTo(104));
-        history(customer, "?size=101").statusCode(400).body("code", equalTo("validation-failed"));
+        String next = history(customer, "?limit=2").statusCode(200).body("items", hasSize(2))
+                .body("items[0].totalMinor", equalTo(100)).body("items[1].totalMinor", equalTo(101))
+                .body("nextCursor", notNullValue()).extract().path("nextCursor");
+        // A purchase recorded meanwhile, newer than every listed one, neither repeats nor shifts the next page.
+        purchase(customer, NOW.plusSeconds(1), new Line("NEW", "c", 1, 999));
+        next = history(customer, "?limit=2&after=" + next).statusCode(200)
+                .body("items.totalMinor", equalTo(List.of(102, 103))).extract().path("nextCursor");
+        history(customer, "?limit=2&after=" + next).statusCode(200).body("items.totalMinor", equalTo(List.of(104)))
+                .body("nextCursor", nullValue());
+        history(customer, "?limit=101").statusCode(400).body("code", equalTo("validation-failed"));
+        history(customer, "?after=not-a-cursor").statusCode(400).body("code", equalTo("invalid-cursor"))
+                .body("violations[0].field", equalTo("after"));
         history(UUID.randomUUID(), "").statusCode(404).body("code", equalTo("customer-not-found"));
         given().get("/api/v1/customers/" + customer + "/purchases").then().statusCode(400)
                 .body("code", equalTo("access-purpose-required"));

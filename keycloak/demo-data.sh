@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Loads the local demo data set into a running suite (./crm up calls it): links the demo customers'
 # Keycloak users to customer-service profiles (the customer_id claim), and creates the demo partners,
-# charity and touchpoints. Safe to run again: it finds what exists before creating anything.
+# charity and touchpoints, and the staff directory and teams that own the touchpoints' cases. Safe to run again: it finds what exists before creating anything.
 #   keycloak/demo-data.sh KEYCLOAK_URL ADMIN ADMIN_PASSWORD
 set -euo pipefail
 exec python3 - "$@" <<'PY'
@@ -102,4 +102,16 @@ for code, name, channel, stage, team in (
         ("call-centre", "Call centre", "CALL_CENTRE", "GET_HELP", "care")):
     ensure(f"{FEEDBACK}/api/v1/touchpoints/{code}", f"{FEEDBACK}/api/v1/touchpoints",
            {"code": code, "name": name, "channel": channel, "stage": stage, "team": team}, f"touchpoint {code}")
+
+# Who works the cases: the staff directory (logins are the realm's users) and the teams owning the touchpoints
+# above. PUT replaces, so every run leaves the same directory. The call centre's queue is agent.kim's alone (the
+# console's browser journeys work its cases as agent.kim); the other teams share cases between both agents.
+for login, display_name, role in (("agent.kim", "Min-ji Kim", "agent"), ("agent.choi", "Seo-yeon Choi", "agent"),
+                                  ("supervisor.lee", "Ji-hoon Lee", "supervisor"), ("admin.park", "Soo-jin Park", "admin")):
+    call("PUT", f"{FEEDBACK}/api/v1/mot/staff/{login}", operator, {"displayName": display_name, "role": role})
+for team, name, members in (("stores", "Store team", ["agent.kim", "agent.choi"]), ("digital", "Digital team", ["agent.kim", "agent.choi"]),
+                            ("logistics", "Logistics team", ["agent.kim", "agent.choi"]), ("care", "Call centre team", ["agent.kim"])):
+    call("PUT", f"{FEEDBACK}/api/v1/mot/teams/{team}", operator,
+         {"name": name, "members": members, "supervisor": "supervisor.lee", "escalation": ["admin.park"]})
+    print(f"team {team}: {', '.join(members)}; supervisor.lee, then admin.park")
 PY

@@ -25,6 +25,17 @@ public interface FeedbackConfig {
 
     Sla sla();
 
+    /** How a new case picks its owner among the owning team's members. */
+    @WithDefault("least-loaded")
+    Assignment assignment();
+
+    enum Assignment {
+        /** The member with the fewest open cases (ties: by login). */
+        LEAST_LOADED,
+        /** Members in turn, by login. */
+        ROUND_ROBIN
+    }
+
     /** Compensation authority per role (agent, supervisor, admin). */
     Map<String, Authority> authority();
 
@@ -111,14 +122,6 @@ public interface FeedbackConfig {
         @WithDefault("30s")
         String checkEvery();
 
-        /** Supervisor per owning team; teams not listed escalate to {@link #defaultSupervisor()}. */
-        Map<String, String> supervisors();
-
-        @WithDefault("duty-supervisor")
-        String defaultSupervisor();
-
-        @WithDefault("cx-manager")
-        String manager();
     }
 
     interface Policy {

@@ -30,7 +30,15 @@ public enum FeedbackProblem implements ProblemType {
     APPROVAL_ABOVE_AUTHORITY("approval-above-authority", "The request is above the approver's own authority", 403),
     RECOVERY_NOT_REQUESTED("recovery-not-requested", "No recovery survey is open for this case", 409),
     INVALID_RECOVERY_TOKEN("invalid-recovery-token", "The recovery survey link is not valid", 404),
-    INVALID_PERIOD("invalid-period", "The period is not valid", 400);
+    INVALID_PERIOD("invalid-period", "The period is not valid", 400),
+    UNKNOWN_OWNER("unknown-owner", "The owner is not an active person of the staff directory", 422),
+    OWNER_NOT_IN_TEAM("owner-not-in-team", "The owner is neither a member nor the supervisor of the case's team", 422),
+    NOT_CASE_OWNER("not-case-owner", "Only the case's owner, its team's supervisors and admins may change it", 403),
+    UNKNOWN_STAFF("unknown-staff", "A login is not in the staff directory", 422),
+    TEAM_NOT_FOUND("team-not-found", "The team does not exist", 404),
+    STAFF_NOT_FOUND("staff-not-found", "The person is not in the staff directory", 404),
+    TOUCHPOINT_CODE_MISMATCH("touchpoint-code-mismatch", "The code in the body differs from the path's", 422),
+    INVALID_CURSOR("invalid-cursor", "The cursor is not one this list gave out", 400);
 
     private final Definition definition;
 

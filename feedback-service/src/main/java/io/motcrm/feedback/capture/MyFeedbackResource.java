@@ -55,7 +55,7 @@ public class MyFeedbackResource {
     @APIResponse(responseCode = "200", description = "The summary")
     @APIResponse(responseCode = "403", description = NO_CUSTOMER)
     public CustomerRecords.Summary summary() {
-        return records.summary(caller.requireCustomerId());
+        return records.summary(caller.requireCustomerId(), false);
     }
 
     @GET

@@ -62,15 +62,20 @@ public class CaseResource {
     @Inject
     StaffReads staffReads;
 
+    static final String NOT_CASE_OWNER = "`not-case-owner`: only the case's owner (`owner`), the supervisors of its "
+            + "team (`teamSupervisors`: the supervisor and the escalation chain) and admins may change it";
+
     static final String PURPOSE_TOO_LONG = "`access-purpose-required`: X-Access-Purpose is longer than "
             + StaffReads.MAX_PURPOSE_LENGTH + " characters";
 
     @GET
     @RolesAllowed({ Roles.AGENT, Roles.SUPERVISOR, Roles.ADMIN })
     @Tag(name = "Staff")
-    @Operation(operationId = "listCases", summary = "Cases, newest first, by status, team, owner or open only")
+    @Operation(operationId = "listCases", summary = "Cases, newest first, by status, team, owner, open only or "
+            + "unassigned only (a team's queue)")
     public List<CaseViews.Summary> list(@QueryParam("status") CaseStatus status, @QueryParam("team") String team,
             @QueryParam("owner") String owner, @QueryParam("open") boolean openOnly,
+            @QueryParam("unassigned") boolean unassignedOnly,
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit) {
         List<String> where = new ArrayList<>();
         Map<String, Object> params = new java.util.HashMap<>();
@@ -85,6 +90,9 @@ public class CaseResource {
         if (owner != null) {
             where.add("ownerName = :owner");
             params.put("owner", owner);
+        }
+        if (unassignedOnly) {
+            where.add("ownerName is null");
         }
         if (openOnly) {
             where.add("status not in (:closed)");
@@ -154,6 +162,7 @@ public class CaseResource {
             + "`recoverySurveyUrl`, the link to send to the customer (shown only here)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseViews.StaffCase.class),
                     examples = @ExampleObject(name = "resolved", value = RESOLVED_CASE_EXAMPLE)))
+    @APIResponse(responseCode = "403", description = NOT_CASE_OWNER)
     @APIResponse(responseCode = "404", description = "`case-not-found`: no such case")
     @APIResponse(responseCode = "409", description = "`invalid-transition`: the case cannot move there from its "
             + "`currentStatus` (the member allowed lists where it can go); `case-closed`: a closed case can only be reopened; "
@@ -161,19 +170,26 @@ public class CaseResource {
     @APIResponse(responseCode = "422", description = "`root-cause-required`, `unknown-root-cause`: RESOLVED needs one of "
             + "the configured root causes (listed in `rootCauses`)")
     public CaseViews.StaffCase changeStatus(@PathParam("id") UUID id, @Valid @NotNull CaseRequests.StatusChange change) {
-        return cases.transition(id, change.status(), change.rootCause(), caller.name());
+        return cases.transition(id, change.status(), change.rootCause(), caller);
     }
 
     @PUT
     @Path("/{id}/owner")
     @RolesAllowed({ Roles.AGENT, Roles.SUPERVISOR, Roles.ADMIN })
     @Tag(name = "Staff")
-    @Operation(operationId = "assignCase", summary = "Assign or reassign the case's named owner")
+    @Operation(operationId = "assignCase", summary = "Assign or reassign the case's named owner",
+            description = "The owner is a login of the staff directory: an active member or the supervisor of the case's "
+                    + "team (any active person for a team not in the directory). The owner, the team's supervisors and "
+                    + "admins may reassign; a member of the team may take an unowned case for themselves.")
     @APIResponse(responseCode = "200", description = "The case with its new owner")
+    @APIResponse(responseCode = "403", description = NOT_CASE_OWNER)
     @APIResponse(responseCode = "404", description = "`case-not-found`: no such case")
     @APIResponse(responseCode = "409", description = "`case-closed`: a closed case must be reopened first")
+    @APIResponse(responseCode = "422", description = "`unknown-owner`: the owner is not an active person of the staff "
+            + "directory; `owner-not-in-team`: the owner is neither a member nor the supervisor of the case's team "
+            + "(`eligible` lists who is)")
     public CaseViews.StaffCase assign(@PathParam("id") UUID id, @Valid @NotNull CaseRequests.Assignment assignment) {
-        return cases.assign(id, assignment.owner(), caller.name());
+        return cases.assign(id, assignment.owner(), caller);
     }
 
     @POST
@@ -242,7 +258,9 @@ public class CaseResource {
               "severity": "HIGH",
               "detractor": true,
               "valuePending": false,
-              "ownerName": "supervisor.lee",
+              "ownerName": "agent.kim",
+              "ownerDisplayName": "Kim Minji",
+              "unassigned": false,
               "openedAt": "2026-05-04T09:12:00Z",
               "firstResponseAt": "2026-05-04T09:20:31Z",
               "resolvedAt": "2026-05-04T13:02:10Z",

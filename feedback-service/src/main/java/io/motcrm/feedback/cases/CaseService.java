@@ -31,8 +31,11 @@ import io.motcrm.feedback.sla.SlaPolicy;
 import io.motcrm.feedback.stream.MotEvent;
 import io.motcrm.feedback.stream.MotEvents;
 import io.motcrm.feedback.stream.MotPayload;
+import io.motcrm.feedback.team.StaffMember;
+import io.motcrm.feedback.team.Teams;
 import io.motcrm.feedback.touchpoint.Touchpoint;
 import io.motcrm.platform.problem.ProblemException;
+import io.motcrm.platform.security.Caller;
 import io.motcrm.platform.web.CorrelationId;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -60,6 +63,9 @@ public class CaseService {
     @Inject
     MotEvents events;
 
+    @Inject
+    Teams teams;
+
     @Transactional(Transactional.TxType.MANDATORY)
     public SupportCase openFor(Feedback feedback, Touchpoint touchpoint) {
         Instant now = clock.instant();
@@ -74,13 +80,14 @@ public class CaseService {
         item.severity = PriorityPolicy.severity(feedback.type, feedback.csat, feedback.nps);
         item.detractor = feedback.detractor();
         item.openedAt = now;
-        item.ownerName = supervisorOf(touchpoint.team);
+        item.ownerName = teams.assignOwner(touchpoint.team).orElse(null);
         ValueLookup lookup = feedback.customerId == null ? ValueLookup.unknown() : customerValues.lookup(feedback.customerId,
                 CorrelationId.current().orElse(null));
         applyValue(item, lookup);
         item.persist();
         record(item.id, SYSTEM, "OPENED", "priority " + item.priority + (item.valuePending ? " (default: customer value unavailable)" : ""));
-        record(item.id, SYSTEM, "ASSIGNED", "owner " + item.ownerName);
+        record(item.id, SYSTEM, "ASSIGNED", item.ownerName == null
+                ? "no one to own it: waiting in team " + item.team + "'s queue" : "owner " + item.ownerName);
         events.record(MotEvent.Kind.CASE_OPENED, item.team, changed(item, touchpoint.code));
         return item;
     }
@@ -150,8 +157,10 @@ public class CaseService {
      * resolution carries the recovery survey link, the only time it is shown.
      */
     @Transactional
-    public CaseViews.StaffCase transition(UUID id, CaseStatus target, String rootCause, String actor) {
+    public CaseViews.StaffCase transition(UUID id, CaseStatus target, String rootCause, Caller caller) {
         SupportCase item = SupportCase.lock(id);
+        teams.requireMayChange(item, caller);
+        String actor = caller.name();
         Instant now = clock.instant();
         CaseStatus from = item.status;
         boolean reopen = target == CaseStatus.IN_PROGRESS && !from.isOpen();
@@ -198,7 +207,7 @@ public class CaseService {
                 item.rootCause = rootCause;
                 item.resolvedAt = now;
                 item.resolutionSeconds = sla.elapsed(now).toSeconds();
-                if (sla.breached(policies.of(item.priority).resolution(), now)) {
+                if (sla.breached(policies.of(item).resolution(), now)) {
                     item.resolutionBreached = true;
                 }
                 sla.pause(now);
@@ -216,13 +225,21 @@ public class CaseService {
         return staffView(item, url);
     }
 
+    /**
+     * Gives the case to {@code owner}, an active member or the supervisor of the case's team; the owner, the
+     * team's supervisors and admins may, and a member may take an unowned case for themselves.
+     */
     @Transactional
-    public CaseViews.StaffCase assign(UUID id, String owner, String actor) {
+    public CaseViews.StaffCase assign(UUID id, String owner, Caller caller) {
         SupportCase item = SupportCase.lock(id);
         requireNotClosed(item);
+        String login = owner.strip();
+        teams.requireMayAssign(item, login, caller);
+        teams.requireEligibleOwner(item.team, login);
         String previous = item.ownerName;
-        item.ownerName = owner.strip();
-        record(item.id, actor, previous.equals(item.ownerName) ? "ASSIGNED" : "REASSIGNED", previous + " -> " + item.ownerName);
+        item.ownerName = login;
+        record(item.id, caller.name(), previous == null || previous.equals(login) ? "ASSIGNED" : "REASSIGNED",
+                (previous == null ? "queue" : previous) + " -> " + login);
         events.record(MotEvent.Kind.CASE_UPDATED, item.team, changed(item, null));
         return staffView(item);
     }
@@ -297,7 +314,7 @@ public class CaseService {
         if (item.firstResponseAt == null) {
             item.firstResponseAt = now;
             item.firstResponseSeconds = sla.elapsed(now).toSeconds();
-            if (sla.breached(policies.of(item.priority).firstResponse(), now)) {
+            if (sla.breached(policies.of(item).firstResponse(), now)) {
                 item.firstResponseBreached = true;
             }
         }
@@ -333,10 +350,6 @@ public class CaseService {
         line.persist();
     }
 
-    public String supervisorOf(String team) {
-        return config.sla().supervisors().getOrDefault(team, config.sla().defaultSupervisor());
-    }
-
     private static MotPayload.CaseChanged changed(SupportCase item, String touchpointCode) {
         return new MotPayload.CaseChanged(item.id, item.status, item.priority, item.team, item.ownerName,
                 touchpointCode != null ? touchpointCode : FeedbackService.touchpointCode(item.touchpointId));
@@ -348,7 +361,7 @@ public class CaseService {
 
     private CaseViews.StaffCase staffView(SupportCase item, String recoverySurveyUrl) {
         Instant now = clock.instant();
-        SlaPolicy policy = policies.of(item.priority);
+        SlaPolicy policy = policies.of(item);
         SlaClock sla = item.clock();
         CaseViews.Sla slaView = new CaseViews.Sla(policy.firstResponse().toSeconds(), policy.resolution().toSeconds(),
                 sla.elapsed(now).toSeconds(), sla.isPaused(),
@@ -357,7 +370,8 @@ public class CaseService {
                 item.firstResponseBreached, item.resolutionBreached, item.escalationLevel);
         return new CaseViews.StaffCase(item.id, item.feedbackId, FeedbackService.touchpointCode(item.touchpointId),
                 item.team, item.customerId, item.status, item.priority, item.severity, item.detractor,
-                item.valuePending, item.ownerName, item.openedAt, item.firstResponseAt, item.resolvedAt,
+                item.valuePending, item.ownerName, StaffMember.displayName(item.ownerName).orElse(null),
+                item.ownerName == null, item.openedAt, item.firstResponseAt, item.resolvedAt,
                 item.closedAt, item.rootCause, item.reopenCount, slaView,
                 CaseEscalation.of(item.id).stream().map(CaseEscalation::view).toList(),
                 CaseNote.of(item.id).stream().map(CaseNote::view).toList(),
@@ -370,7 +384,7 @@ public class CaseService {
         List<CaseNote.View> visible = CaseNote.of(item.id).stream()
                 .filter(note -> note.visibility == NoteVisibility.CUSTOMER).map(CaseNote::view).toList();
         return new CaseViews.CustomerCase(item.id, item.feedbackId, FeedbackService.touchpointCode(item.touchpointId),
-                item.status, item.ownerName, item.openedAt, item.resolvedAt, visible,
+                item.status, StaffMember.displayName(item.ownerName).orElse(null), item.openedAt, item.resolvedAt, visible,
                 item.recoveryRequestedAt != null && item.recoveryCsat == null && item.recoveryTokenHash != null,
                 item.recoveryCsat);
     }

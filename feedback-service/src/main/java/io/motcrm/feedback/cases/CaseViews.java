@@ -54,7 +54,10 @@ public final class CaseViews {
             @Schema(required = true) Severity severity,
             @Schema(required = true) boolean detractor,
             @Schema(required = true) boolean valuePending,
-            @Schema(required = true) String ownerName,
+            @Schema(description = "The owner's login; null while the case waits in its team's queue") String ownerName,
+            @Schema(description = "The owner's name as the staff directory has it") String ownerDisplayName,
+            @Schema(required = true, description = "True while nobody owns the case: it waits in its team's queue, "
+                    + "where a member may take it (PUT .../owner with their own login)") boolean unassigned,
             @Schema(required = true) Instant openedAt,
             Instant firstResponseAt,
             Instant resolvedAt,
@@ -76,7 +79,8 @@ public final class CaseViews {
             @Schema(required = true) UUID feedbackId,
             @Schema(required = true) String touchpointCode,
             @Schema(required = true) CaseStatus status,
-            @Schema(required = true) String ownerName,
+            @Schema(description = "The display name of the person handling the case (never their login); null while "
+                    + "nobody has taken it yet") String ownerName,
             @Schema(required = true) Instant openedAt,
             Instant resolvedAt,
             @Schema(required = true) List<CaseNote.View> notes,
@@ -92,7 +96,7 @@ public final class CaseViews {
             @Schema(required = true) String team,
             @Schema(required = true) CaseStatus status,
             @Schema(required = true) Priority priority,
-            @Schema(required = true) String ownerName,
+            @Schema(description = "The owner's login; null while the case waits in its team's queue") String ownerName,
             @Schema(required = true) Instant openedAt,
             @Schema(required = true) boolean breached,
             @Schema(required = true) int escalationLevel) {

@@ -57,7 +57,7 @@ public class CustomerFeedbackResource {
     public CustomerRecords.Summary summary(@PathParam("id") UUID customerId,
             @Parameter(description = StaffReads.PURPOSE_DESCRIPTION) @HeaderParam(StaffReads.PURPOSE_HEADER) String purpose) {
         authorize(customerId, purpose);
-        CustomerRecords.Summary summary = records.summary(customerId);
+        CustomerRecords.Summary summary = records.summary(customerId, caller.isStaff());
         staffReads.record(customerId, StaffAccess.CASES, purpose);
         staffReads.record(customerId, StaffAccess.FEEDBACK, purpose);
         return summary;

@@ -3,7 +3,10 @@ package io.motcrm.feedback.privacy;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -20,6 +23,7 @@ import io.motcrm.feedback.cases.CaseStatus;
 import io.motcrm.feedback.cases.CaseViews;
 import io.motcrm.feedback.cases.Priority;
 import io.motcrm.feedback.cases.SupportCase;
+import io.motcrm.feedback.team.StaffMember;
 
 /** What feedback-service holds about one customer: the summary for the customer 360, and the privacy export. */
 @ApplicationScoped
@@ -38,7 +42,9 @@ public class CustomerRecords {
             @Schema(required = true) UUID id,
             @Schema(required = true) CaseStatus status,
             @Schema(required = true) Priority priority,
-            @Schema(required = true) String ownerName,
+            @Schema(description = "The display name of the person handling the case (never a login); null while it "
+                    + "waits in its team's queue") String ownerName,
+            @Schema(description = "Staff only: the owner's login (null in a customer's own summary)") String ownerLogin,
             @Schema(required = true) Instant openedAt) {
     }
 
@@ -88,9 +94,12 @@ public class CustomerRecords {
             Long lifetimeValueMinorAtOpening) {
     }
 
-    public Summary summary(UUID customerId) {
+    /** The summary; {@code forStaff} adds the owners' logins to their display names. */
+    public Summary summary(UUID customerId, boolean forStaff) {
         List<SupportCase> open = SupportCase.list("customerId = ?1 and status not in ?2 order by openedAt desc", customerId,
                 List.of(CaseStatus.RESOLVED, CaseStatus.CLOSED));
+        Map<String, String> names = StaffMember.displayNames(open.stream().map(c -> c.ownerName).filter(Objects::nonNull)
+                .collect(Collectors.toSet()));
         List<Feedback> recent = Feedback.ofCustomer(customerId, RECENT);
         var codes = FeedbackService.touchpointCodes(recent.stream().map(f -> f.touchpointId).distinct().toList());
         Object[] nps = (Object[]) Feedback.getEntityManager().createQuery("""
@@ -100,7 +109,8 @@ public class CustomerRecords {
         Double score = responses == 0 ? null
                 : Math.round(1000.0 * (((Number) nps[1]).longValue() - ((Number) nps[2]).longValue()) / responses) / 10.0;
         return new Summary(
-                open.stream().map(c -> new OpenCase(c.id, c.status, c.priority, c.ownerName, c.openedAt)).toList(),
+                open.stream().map(c -> new OpenCase(c.id, c.status, c.priority, names.get(c.ownerName),
+                        forStaff ? c.ownerName : null, c.openedAt)).toList(),
                 recent.stream().map(f -> new RecentFeedback(f.id, f.type, f.nps, f.csat, codes.get(f.touchpointId), f.submittedAt)).toList(),
                 new Nps(score, responses));
     }

@@ -17,13 +17,16 @@ import io.motcrm.feedback.cases.SupportCase;
 import io.motcrm.feedback.stream.MotEvent;
 import io.motcrm.feedback.stream.MotEvents;
 import io.motcrm.feedback.stream.MotPayload;
+import io.motcrm.feedback.team.Team;
+import io.motcrm.feedback.team.Teams;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 
 /**
- * Detects SLA breaches of running cases and escalates them along the chain owner → team supervisor →
- * manager, one level per {@code escalation-step} of overdue business time. Each case is checked in its
+ * Detects SLA breaches of running cases and escalates them along the owning team's chain: at the breach to
+ * the team's supervisor, then one person further along the team's escalation list per {@code escalation-step}
+ * of overdue business time. A case whose team has nobody to escalate to is marked breached (and streamed) only. Each case is checked in its
  * own transaction under a row lock, so replicas running the job at once never escalate a level twice
  * (the unique (case, level) index is the backstop).
  */
@@ -47,6 +50,9 @@ public class SlaMonitor {
 
     @Inject
     MotEvents events;
+
+    @Inject
+    Teams teams;
 
     @Scheduled(every = "${motcrm.feedback.sla.check-every:30s}", delayed = "10s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -84,17 +90,24 @@ public class SlaMonitor {
         firstResponse.append(" end");
         resolution.append(" end");
         String running = "c.opened_at + make_interval(secs => c.paused_seconds + %s + %s)";
+        // A team's own targets replace its priority's; the chain is the supervisor and the escalation list.
+        String firstResponseTarget = "coalesce(t.first_response_target_seconds, " + firstResponse + ")";
+        String resolutionTarget = "coalesce(t.resolution_target_seconds, " + resolution + ")";
         String sql = """
-                select c.id from support_case c
+                select c.id from support_case c left join team t on t.code = c.team
                 where c.status in ('NEW', 'ACKNOWLEDGED', 'IN_PROGRESS') and c.paused_since is null and (
-                    (c.escalation_level < 3 and c.first_response_at is null and %s < :now)
-                    or (c.escalation_level < 3 and %s < :now)
-                    or (not c.resolution_breached and %s < :now))
+                    (c.escalation_level < %5$s and c.first_response_at is null and %1$s < :now)
+                    or (c.escalation_level < %5$s and %2$s < :now)
+                    or (c.first_response_at is null and not c.first_response_breached and %3$s < :now)
+                    or (not c.resolution_breached and %4$s < :now))
                 order by c.opened_at
                 """.formatted(
-                running.formatted(firstResponse, "c.escalation_level * :step"),
-                running.formatted(resolution, "c.escalation_level * :step"),
-                running.formatted(resolution, "0"));
+                running.formatted(firstResponseTarget, "c.escalation_level * :step"),
+                running.formatted(resolutionTarget, "c.escalation_level * :step"),
+                running.formatted(firstResponseTarget, "0"),
+                running.formatted(resolutionTarget, "0"),
+                "(case when t.supervisor is null then 0 else 1 end "
+                        + "+ (select count(*) from team_escalation e where e.team_code = c.team))");
         return ((List<Object>) SupportCase.getEntityManager().createNativeQuery(sql)
                 .setParameter("now", clock.instant())
                 .setParameter("step", config.sla().escalationStep().toSeconds())
@@ -108,7 +121,7 @@ public class SlaMonitor {
         }
         Instant now = clock.instant();
         SlaClock sla = item.clock();
-        SlaPolicy policy = policies.of(item.priority);
+        SlaPolicy policy = policies.of(item);
         int changes = 0;
         if (!item.firstResponseBreached && item.firstResponseAt == null && sla.breached(policy.firstResponse(), now)) {
             item.firstResponseBreached = true;
@@ -131,31 +144,30 @@ public class SlaMonitor {
             overdue = sla.overdue(policy.firstResponse(), now);
             reason = FIRST_RESPONSE;
         }
-        EscalationLevel target = EscalationLevel.forOverdue(reason != null, overdue, config.sla().escalationStep());
-        while (item.escalationLevel < target.ordinal()) {
+        List<String> chain = teams.chain(item.team);
+        int target = EscalationLevel.levelFor(reason != null, overdue, config.sla().escalationStep(), chain.size());
+        while (item.escalationLevel < target) {
             item.escalationLevel++;
-            escalate(item, EscalationLevel.values()[item.escalationLevel], reason, now);
+            escalate(item, chain.get(item.escalationLevel - 1), reason, now);
             changes++;
         }
         return changes;
     }
 
     private void breach(SupportCase item, String target, Duration limit) {
-        cases.record(item.id, CaseService.SYSTEM, "SLA_BREACHED", target + " target " + limit + " exceeded");
+        boolean unrouted = teams.chain(item.team).isEmpty();
+        cases.record(item.id, CaseService.SYSTEM, "SLA_BREACHED", target + " target " + limit + " exceeded"
+                + (unrouted ? "; team " + item.team + " has no supervisor to escalate to" : ""));
         events.record(MotEvent.Kind.SLA_BREACHED, item.team,
                 new MotPayload.SlaBreached(item.id, target, item.priority, item.team, item.ownerName));
     }
 
-    private void escalate(SupportCase item, EscalationLevel level, String reason, Instant now) {
-        String to = switch (level) {
-            case OWNER -> item.ownerName;
-            case SUPERVISOR -> cases.supervisorOf(item.team);
-            case MANAGER -> config.sla().manager();
-            case NONE -> throw new IllegalStateException();
-        };
+    private void escalate(SupportCase item, String to, String reason, Instant now) {
+        boolean supervisor = Team.find(item.team).map(team -> to.equals(team.supervisor)).orElse(false);
+        EscalationLevel level = supervisor ? EscalationLevel.SUPERVISOR : EscalationLevel.MANAGER;
         CaseEscalation escalation = new CaseEscalation();
         escalation.caseId = item.id;
-        escalation.level = level.ordinal();
+        escalation.level = item.escalationLevel;
         escalation.role = level;
         escalation.escalatedTo = to;
         escalation.reason = reason;

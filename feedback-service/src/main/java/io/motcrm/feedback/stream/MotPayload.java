@@ -39,7 +39,7 @@ public sealed interface MotPayload {
             @Schema(required = true) CaseStatus status,
             @Schema(required = true) Priority priority,
             @Schema(required = true) String team,
-            @Schema(required = true) String owner,
+            @Schema(description = "The owner's login; null while the case waits in its team's queue") String owner,
             @Schema(required = true) String touchpointCode) implements MotPayload {
     }
 
@@ -51,7 +51,7 @@ public sealed interface MotPayload {
             @Schema(required = true, enumeration = { "FIRST_RESPONSE", "RESOLUTION" }) String target,
             @Schema(required = true) Priority priority,
             @Schema(required = true) String team,
-            @Schema(required = true) String owner) implements MotPayload {
+            @Schema(description = "The owner's login; null while the case waits in its team's queue") String owner) implements MotPayload {
     }
 
     /** {@code CASE_ESCALATED}: a breached case went one level up the escalation chain. */

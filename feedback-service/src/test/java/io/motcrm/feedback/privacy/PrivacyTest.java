@@ -117,10 +117,11 @@ class PrivacyTest {
         given().header(StaffReads.PURPOSE_HEADER, "complaint call").get("/api/v1/feedback/customers/" + customer + "/summary")
                 .then().statusCode(200)
                 .body("openCases", hasSize(1)).body("openCases[0].id", equalTo(caseId.toString()))
-                .body("openCases[0].ownerName", equalTo("sam-supervisor"))
+                .body("openCases[0].ownerName", equalTo("Alex Agent")).body("openCases[0].ownerLogin", equalTo("agent-alex"))
                 .body("recentFeedback", hasSize(3)).body("recentFeedback[0].touchpointCode", equalTo(touchpoint))
                 .body("nps.score", equalTo(100.0f)).body("nps.responses", equalTo(2));
-        asCustomer(customer, () -> given().get("/api/v1/feedback/customers/" + customer + "/summary").then().statusCode(200));
+        asCustomer(customer, () -> given().get("/api/v1/feedback/customers/" + customer + "/summary").then().statusCode(200)
+                .body("openCases[0].ownerName", equalTo("Alex Agent")).body("openCases[0].ownerLogin", nullValue()));
         asCustomer(UUID.randomUUID(), () -> given().get("/api/v1/feedback/customers/" + customer + "/summary").then()
                 .statusCode(404));
         given().header(StaffReads.PURPOSE_HEADER, "complaint call").get("/api/v1/feedback/customers/" + UUID.randomUUID()

@@ -63,14 +63,15 @@ class SlaClockTest {
     }
 
     @Test
-    void escalationClimbsFromOwnerToSupervisorToManager() {
+    void escalationClimbsOnePersonOfTheChainPerStepAndStopsAtItsEnd() {
         Duration step = Duration.ofHours(1);
-        assertThat(EscalationLevel.forOverdue(false, Duration.ZERO, step)).isEqualTo(EscalationLevel.NONE);
-        assertThat(EscalationLevel.forOverdue(true, Duration.ofMinutes(1), step)).isEqualTo(EscalationLevel.OWNER);
-        assertThat(EscalationLevel.forOverdue(true, Duration.ofMinutes(59), step)).isEqualTo(EscalationLevel.OWNER);
-        assertThat(EscalationLevel.forOverdue(true, Duration.ofMinutes(60), step)).isEqualTo(EscalationLevel.SUPERVISOR);
-        assertThat(EscalationLevel.forOverdue(true, Duration.ofMinutes(120), step)).isEqualTo(EscalationLevel.MANAGER);
-        assertThat(EscalationLevel.forOverdue(true, Duration.ofDays(30), step)).isEqualTo(EscalationLevel.MANAGER);
+        assertThat(EscalationLevel.levelFor(false, Duration.ZERO, step, 3)).isZero();
+        assertThat(EscalationLevel.levelFor(true, Duration.ofMinutes(1), step, 3)).isEqualTo(1);
+        assertThat(EscalationLevel.levelFor(true, Duration.ofMinutes(59), step, 3)).isEqualTo(1);
+        assertThat(EscalationLevel.levelFor(true, Duration.ofMinutes(60), step, 3)).isEqualTo(2);
+        assertThat(EscalationLevel.levelFor(true, Duration.ofMinutes(120), step, 3)).isEqualTo(3);
+        assertThat(EscalationLevel.levelFor(true, Duration.ofDays(30), step, 3)).isEqualTo(3);
+        assertThat(EscalationLevel.levelFor(true, Duration.ofDays(30), step, 0)).as("nobody to escalate to").isZero();
     }
 
     @Test

@@ -105,17 +105,38 @@ public class TouchpointResource {
     @RolesAllowed(Roles.ADMIN)
     @Transactional
     @Tag(name = "Operator")
-    @Operation(operationId = "updateTouchpoint", summary = "Change a touchpoint (its code stays)")
+    @Operation(operationId = "updateTouchpoint", summary = "Change a touchpoint (its code stays)",
+            description = "Omitted fields are unchanged: the body names only what changes (name, channel, stage, team, "
+                    + "active). A retired touchpoint stays retired unless the body says `\"active\": true`. The code is "
+                    + "the path's; the body need not repeat it, and may not name another.")
     @APIResponse(responseCode = "200", description = "The changed touchpoint")
-    @APIResponse(responseCode = "400", description = "`bad-request`: the code in the body differs from the path's")
+    @APIResponse(responseCode = "400", description = "`validation-failed`: a field is blank or too long; "
+            + "`invalid-field`: an unknown channel or stage")
     @APIResponse(responseCode = "404", description = "`touchpoint-not-found`: no touchpoint has this code")
-    public TouchpointView update(@PathParam("code") String code, @Valid @NotNull TouchpointRequest request) {
+    @APIResponse(responseCode = "422", description = "`touchpoint-code-mismatch`: the body names another code than the "
+            + "path's; a touchpoint's code never changes")
+    public TouchpointView update(@PathParam("code") String code, @Valid @NotNull TouchpointUpdate change) {
         Touchpoint touchpoint = Touchpoint.byCode(code);
-        if (!code.equals(request.code())) {
-            throw new ProblemException(io.motcrm.platform.problem.CommonProblem.BAD_REQUEST,
-                    "The code in the body must match the path; a touchpoint's code never changes");
+        if (change.code() != null && !code.equals(change.code())) {
+            throw new ProblemException(FeedbackProblem.TOUCHPOINT_CODE_MISMATCH, "The body names '" + change.code()
+                    + "' but the path '" + code + "'; a touchpoint's code never changes (leave it out of the body)");
         }
-        apply(touchpoint, request);
+        if (change.name() != null) {
+            touchpoint.name = change.name().strip();
+        }
+        if (change.channel() != null) {
+            touchpoint.channel = change.channel();
+        }
+        if (change.stage() != null) {
+            touchpoint.stage = change.stage();
+        }
+        if (change.team() != null) {
+            touchpoint.team = change.team().strip();
+        }
+        if (change.active() != null) {
+            touchpoint.active = change.active();
+        }
+        touchpoint.updatedAt = clock.instant();
         return touchpoint.view();
     }
 

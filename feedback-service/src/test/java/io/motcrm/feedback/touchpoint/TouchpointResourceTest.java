@@ -83,7 +83,21 @@ class TouchpointResourceTest {
         given().get("/api/v1/touchpoints/no-such-touchpoint").then().statusCode(404).body("code", equalTo("touchpoint-not-found"));
         String code = Fixtures.touchpoint("store-team");
         asAdmin(() -> given().contentType(ContentType.JSON).body(touchpoint("renamed")).put("/api/v1/touchpoints/" + code)
-                .then().statusCode(400).body("code", equalTo("bad-request")));
+                .then().statusCode(422).body("code", equalTo("touchpoint-code-mismatch")));
+        asAdmin(() -> given().contentType(ContentType.JSON).body(Map.of("name", " ")).put("/api/v1/touchpoints/" + code)
+                .then().statusCode(400).body("code", equalTo("validation-failed")));
+    }
+
+    /** Issue 15: a PUT without `active` reactivated a retired touchpoint, and the body had to repeat the code. */
+    @Test
+    void aChangeKeepsWhatItOmitsSoARetiredTouchpointStaysRetired() {
+        String code = Fixtures.touchpoint("store-team");
+        given().delete("/api/v1/touchpoints/" + code).then().statusCode(204);
+        given().contentType(ContentType.JSON).body(Map.of("name", "Renamed counter")).put("/api/v1/touchpoints/" + code)
+                .then().statusCode(200).body("name", equalTo("Renamed counter")).body("active", equalTo(false))
+                .body("team", equalTo("store-team")).body("channel", equalTo("STORE")).body("code", equalTo(code));
+        given().contentType(ContentType.JSON).body(Map.of("code", code, "active", true)).put("/api/v1/touchpoints/" + code)
+                .then().statusCode(200).body("active", equalTo(true)).body("name", equalTo("Renamed counter"));
     }
 
     @Test

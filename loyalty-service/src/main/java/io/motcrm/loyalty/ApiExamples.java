@@ -24,7 +24,8 @@ public final class ApiExamples {
                "createdAt": "2026-11-02T16:40:11Z"},
               {"transactionId": 12, "kind": "EARN", "reference": "welcome:6b1f3c2a-5d4e-4f8a-9b2c-1d0e7f6a5b43",
                "reversesTransactionId": null, "description": "Welcome bonus", "amount": 500,
-               "createdAt": "2026-10-30T09:00:00Z"}]}""";
+               "createdAt": "2026-10-30T09:00:00Z"}],
+             "nextCursor": null}""";
 
     public static final String CODE_REQUEST = """
             {"maxPoints": 500}""";
@@ -95,7 +96,8 @@ public final class ApiExamples {
               {"kind": "EARN", "redemptionId": null, "reference": "till-7-receipt-88240", "points": 52,
                "valueMinor": 260, "transactionId": 1061, "at": "2026-11-23T11:02:37Z"},
               {"kind": "REFUND", "redemptionId": "0f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a", "reference": "return-88231-1",
-               "points": 100, "valueMinor": 500, "transactionId": 1090, "at": "2026-11-24T15:02:19Z"}]}""";
+               "points": 100, "valueMinor": 500, "transactionId": 1090, "at": "2026-11-24T15:02:19Z"}],
+             "lineCount": 3, "nextCursor": null}""";
 
     private ApiExamples() {
     }

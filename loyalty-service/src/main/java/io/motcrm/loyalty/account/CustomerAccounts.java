@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import io.motcrm.loyalty.Cursors;
 import io.motcrm.loyalty.LoyaltyConfig;
 import io.motcrm.loyalty.LoyaltyProblem;
 import io.motcrm.loyalty.ledger.Account;
@@ -82,21 +83,41 @@ public class CustomerAccounts {
         return balanceOf(account(customerId));
     }
 
-    public Statement statement(UUID customerId, int page, int size) {
+    /**
+     * A page of the statement, newest first: after the entry a cursor names ({@code after}, keyset on the entry id,
+     * stable while new transactions arrive), or by page number (the older offset paging, kept for existing clients).
+     * Either way {@code nextCursor} leads on from the page's last line.
+     */
+    public Statement statement(UUID customerId, int page, int size, String after) {
         Account account = account(customerId);
         long total = LedgerEntry.count("accountId", account.id);
-        List<StatementLine> items = entityManager.createQuery("""
-                select new io.motcrm.loyalty.account.StatementLine(t.id, t.kind, t.reference, t.reversesTransactionId,
-                    t.description, e.amount, e.createdAt)
+        long before = Long.MAX_VALUE;
+        int offset = Math.multiplyExact(page, size);
+        if (after != null) {
+            if (page != 0) {
+                throw new ProblemException(LoyaltyProblem.INVALID_CURSOR, "Page through a statement by page or by after, not both");
+            }
+            before = Cursors.part(Cursors.decode(after, 1)[0], Long::parseLong);
+        }
+        List<Object[]> rows = entityManager.createQuery("""
+                select e.id, t.id, t.kind, t.reference, t.reversesTransactionId, t.description, e.amount, e.createdAt
                 from LedgerEntry e, LedgerTransaction t
-                where t.id = e.transactionId and e.accountId = :account
+                where t.id = e.transactionId and e.accountId = :account and e.id < :before
                 order by e.id desc
-                """, StatementLine.class)
+                """, Object[].class)
                 .setParameter("account", account.id)
-                .setFirstResult(Math.multiplyExact(page, size))
-                .setMaxResults(size)
+                .setParameter("before", before)
+                .setFirstResult(offset)
+                .setMaxResults(size + 1)
                 .getResultList();
-        return new Statement(customerId, page, size, total, items);
+        boolean more = rows.size() > size;
+        List<Object[]> shown = more ? rows.subList(0, size) : rows;
+        List<StatementLine> items = shown.stream()
+                .map(row -> new StatementLine((Long) row[1], (TransactionKind) row[2], (String) row[3], (Long) row[4],
+                        (String) row[5], (Long) row[6], (Instant) row[7]))
+                .toList();
+        String nextCursor = more ? Cursors.encode(shown.get(shown.size() - 1)[0]) : null;
+        return new Statement(customerId, page, size, total, items, nextCursor);
     }
 
     public StatementLine transaction(UUID customerId, long transactionId) {

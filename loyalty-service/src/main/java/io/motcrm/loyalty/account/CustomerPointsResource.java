@@ -32,6 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.motcrm.loyalty.ApiExamples;
+import io.motcrm.loyalty.Cursors;
 import io.motcrm.platform.openapi.ProblemDocumentation;
 import io.motcrm.platform.security.Roles;
 import io.motcrm.loyalty.earn.EarnQuote;
@@ -66,6 +67,11 @@ public class CustomerPointsResource {
     /** The 400 of a read staff must state a purpose for. */
     static final String PURPOSE_REQUIRED = "`access-purpose-required`: staff without a purpose in X-Access-Purpose "
             + "(1 to 200 characters)";
+    /** The statement's paging: by cursor, or by page number as before. */
+    static final String PAGE = "Page number (offset paging, kept for existing clients; prefer `after`); not with `after`";
+    static final String SIZE = "Page size (1..100, default 20); `limit` wins when both are sent";
+    static final String STATEMENT_PAGING = "`invalid-cursor`: `after` is not a cursor this statement gave out, or is "
+            + "sent with a page other than 0; `validation-failed`: `limit`, `page` or `size` out of range";
     /** Access-log sections of the reads here. */
     static final String POINTS = "points";
     static final String EXPORT = "export";
@@ -131,19 +137,23 @@ public class CustomerPointsResource {
     @Path("/statement")
     @RolesAllowed({ Roles.CUSTOMER, Roles.AGENT, Roles.SUPERVISOR, Roles.ADMIN })
     @Tag(name = "Staff")
-    @Operation(operationId = "getPointsStatement", summary = "Transactions on the account, newest first, a page at a time")
+    @Operation(operationId = "getPointsStatement", summary = "Transactions on the account, newest first, a page at a time",
+            description = "Page with `after` = the previous page's `nextCursor` and `limit`: stable while new "
+                    + "transactions arrive. `page`/`size` (offset paging) still work.")
     @APIResponse(responseCode = "200", description = "One page of the statement",
             content = @Content(mediaType = JSON, schema = @Schema(implementation = Statement.class),
                     examples = @ExampleObject(name = "statement", value = ApiExamples.STATEMENT)))
-    @APIResponse(responseCode = "400", description = PURPOSE_REQUIRED)
+    @APIResponse(responseCode = "400", description = PURPOSE_REQUIRED + "; " + STATEMENT_PAGING)
     @APIResponse(responseCode = "404", description = NO_ACCOUNT + "; " + NOT_OWN)
     public Statement statement(@PathParam("customerId") UUID customerId,
-            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
-            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(MAX_PAGE_SIZE) int size,
+            @Parameter(description = Cursors.AFTER) @QueryParam("after") String after,
+            @Parameter(description = Cursors.LIMIT) @QueryParam("limit") @Min(1) @Max(MAX_PAGE_SIZE) Integer limit,
+            @Parameter(description = PAGE, deprecated = true) @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
+            @Parameter(description = SIZE, deprecated = true) @QueryParam("size") @DefaultValue("20") @Min(1) @Max(MAX_PAGE_SIZE) int size,
             @Parameter(description = StaffReads.PURPOSE_DESCRIPTION) @HeaderParam(StaffReads.PURPOSE_HEADER) String purpose) {
         access.requireAccessTo(customerId);
         staffReads.requirePurpose(purpose);
-        Statement statement = accounts.statement(customerId, page, size);
+        Statement statement = accounts.statement(customerId, page, limit == null ? size : limit, after);
         staffReads.record(customerId, POINTS, purpose);
         return statement;
     }

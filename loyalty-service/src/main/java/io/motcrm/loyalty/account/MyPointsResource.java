@@ -4,8 +4,11 @@ import static io.motcrm.loyalty.account.CustomerPointsResource.ISSUE_CODE;
 import static io.motcrm.loyalty.account.CustomerPointsResource.JSON;
 import static io.motcrm.loyalty.account.CustomerPointsResource.MAX_PAGE_SIZE;
 import static io.motcrm.loyalty.account.CustomerPointsResource.NO_ACCOUNT;
+import static io.motcrm.loyalty.account.CustomerPointsResource.PAGE;
+import static io.motcrm.loyalty.account.CustomerPointsResource.SIZE;
 import static io.motcrm.loyalty.account.CustomerPointsResource.SPEND;
 import static io.motcrm.loyalty.account.CustomerPointsResource.SPEND_REFUSED;
+import static io.motcrm.loyalty.account.CustomerPointsResource.STATEMENT_PAGING;
 
 import java.net.URI;
 import java.util.UUID;
@@ -107,15 +110,20 @@ public class MyPointsResource {
 
     @GET
     @Path("/statement")
-    @Operation(operationId = "getMyPointsStatement", summary = "My transactions, newest first, a page at a time")
+    @Operation(operationId = "getMyPointsStatement", summary = "My transactions, newest first, a page at a time",
+            description = "Page with `after` = the previous page's `nextCursor` and `limit`: stable while new "
+                    + "transactions arrive. `page`/`size` (offset paging) still work.")
     @APIResponse(responseCode = "200", description = "One page of the statement",
             content = @Content(mediaType = JSON, schema = @Schema(implementation = Statement.class),
                     examples = @ExampleObject(name = "statement", value = ApiExamples.STATEMENT)))
+    @APIResponse(responseCode = "400", description = STATEMENT_PAGING)
     @APIResponse(responseCode = "403", description = CallerAccess.NOT_A_CUSTOMER)
     @APIResponse(responseCode = "404", description = NO_ACCOUNT)
-    public Statement statement(@QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
-            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(MAX_PAGE_SIZE) int size) {
-        return accounts.statement(access.me(), page, size);
+    public Statement statement(@Parameter(description = Cursors.AFTER) @QueryParam("after") String after,
+            @Parameter(description = Cursors.LIMIT) @QueryParam("limit") @Min(1) @Max(MAX_PAGE_SIZE) Integer limit,
+            @Parameter(description = PAGE, deprecated = true) @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
+            @Parameter(description = SIZE, deprecated = true) @QueryParam("size") @DefaultValue("20") @Min(1) @Max(MAX_PAGE_SIZE) int size) {
+        return accounts.statement(access.me(), page, limit == null ? size : limit, after);
     }
 
     @GET

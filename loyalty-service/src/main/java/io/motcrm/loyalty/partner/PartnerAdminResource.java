@@ -6,8 +6,11 @@ import java.util.List;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -15,6 +18,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -22,9 +26,11 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.motcrm.loyalty.Cursors;
 import io.motcrm.platform.idempotency.Idempotency;
 import io.motcrm.platform.security.Roles;
 import io.quarkus.runtime.annotations.RegisterForReflection;
@@ -102,12 +108,16 @@ public class PartnerAdminResource {
     @Path("/{partnerId}/settlements/{month}")
     @RolesAllowed({ Roles.SUPERVISOR, Roles.ADMIN })
     @Tag(name = "Staff")
-    @Operation(operationId = "getSettlementForPartner", summary = "A partner's settlement statement for a month (YYYY-MM, UTC)")
-    @APIResponse(responseCode = "200", description = "The month's totals and lines",
+    @Operation(operationId = "getSettlementForPartner", summary = "A partner's settlement statement for a month (YYYY-MM, UTC)",
+            description = Settlement.PAGING)
+    @APIResponse(responseCode = "200", description = "The month's totals and a page of its lines",
             content = @Content(mediaType = JSON, schema = @Schema(implementation = Settlement.class)))
-    @APIResponse(responseCode = "400", description = "`invalid-month`: not a month written YYYY-MM")
+    @APIResponse(responseCode = "400", description = Settlement.INVALID)
     @APIResponse(responseCode = "404", description = NO_PARTNER)
-    public Settlement settlement(@PathParam("partnerId") String partnerId, @PathParam("month") String month) {
-        return partners.settlement(partnerId, month);
+    public Settlement settlement(@PathParam("partnerId") String partnerId, @PathParam("month") String month,
+            @Parameter(description = Cursors.AFTER) @QueryParam("after") String after,
+            @Parameter(description = Settlement.LIMIT) @QueryParam("limit") @DefaultValue("" + Settlement.DEFAULT_LIMIT)
+            @Min(1) @Max(Settlement.MAX_LIMIT) int limit) {
+        return partners.settlement(partnerId, month, after, limit);
     }
 }

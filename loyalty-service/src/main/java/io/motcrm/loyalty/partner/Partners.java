@@ -206,7 +206,11 @@ public class Partners {
         movement.persist();
     }
 
-    public Settlement settlement(String partnerId, String month) {
+    /**
+     * A partner's settlement for a month: the totals over every line of the month on every page, and one page of the
+     * lines in the order they were booked (keyset on time and id, {@code after} a cursor of the previous page).
+     */
+    public Settlement settlement(String partnerId, String month, String after, int limit) {
         Partner partner = require(partnerId);
         YearMonth yearMonth;
         try {
@@ -216,26 +220,53 @@ public class Partners {
         }
         Instant from = yearMonth.atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC);
         Instant to = yearMonth.plusMonths(1).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC);
-        List<PartnerMovement> movements = PartnerMovement.list(
-                "partnerId = ?1 and createdAt >= ?2 and createdAt < ?3 order by createdAt, id", partnerId, from, to);
+        Instant afterAt = from;
+        long afterId = 0;
+        if (after != null) {
+            String[] key = Cursors.decode(after, 2);
+            afterAt = Cursors.part(key[0], Instant::parse);
+            afterId = Cursors.part(key[1], Long::parseLong);
+        }
         long captured = 0;
         long refunded = 0;
         long earned = 0;
-        List<Settlement.Line> lines = new ArrayList<>();
-        for (PartnerMovement movement : movements) {
-            switch (movement.kind) {
-                case CAPTURE -> captured += movement.points;
-                case REFUND -> refunded += movement.points;
-                case EARN -> earned += movement.points;
+        long lineCount = 0;
+        List<Object[]> totals = entityManager.createQuery("""
+                select m.kind, sum(m.points), count(m) from PartnerMovement m
+                where m.partnerId = :partner and m.createdAt >= :from and m.createdAt < :to
+                group by m.kind
+                """, Object[].class)
+                .setParameter("partner", partnerId)
+                .setParameter("from", from)
+                .setParameter("to", to)
+                .getResultList();
+        for (Object[] total : totals) {
+            long points = ((Number) total[1]).longValue();
+            switch ((PartnerMovement.Kind) total[0]) {
+                case CAPTURE -> captured = points;
+                case REFUND -> refunded = points;
+                case EARN -> earned = points;
             }
+            lineCount += ((Number) total[2]).longValue();
+        }
+        // One more than asked, only to tell whether another page follows.
+        List<PartnerMovement> found = PartnerMovement.<PartnerMovement>find("""
+                partnerId = ?1 and createdAt >= ?2 and createdAt < ?3 and (createdAt > ?4 or (createdAt = ?4 and id > ?5))
+                order by createdAt, id""", partnerId, from, to, afterAt, afterId).range(0, limit).list();
+        boolean more = found.size() > limit;
+        List<PartnerMovement> page = more ? found.subList(0, limit) : found;
+        List<Settlement.Line> lines = new ArrayList<>();
+        for (PartnerMovement movement : page) {
             lines.add(new Settlement.Line(movement.kind, movement.redemptionId, movement.reference, movement.points,
                     Math.multiplyExact(movement.points, partner.pointValueMinor), movement.transactionId,
                     movement.createdAt));
         }
+        PartnerMovement last = more ? page.get(page.size() - 1) : null;
         long redeemed = captured - refunded;
         long redeemedValue = Math.multiplyExact(redeemed, partner.pointValueMinor);
         long earnedValue = Math.multiplyExact(earned, partner.pointValueMinor);
         return new Settlement(partnerId, yearMonth.toString(), from, to, partner.pointValueMinor, captured, refunded,
-                redeemed, earned, redeemedValue, earnedValue, redeemedValue - earnedValue, lines);
+                redeemed, earned, redeemedValue, earnedValue, redeemedValue - earnedValue, lines, lineCount,
+                last == null ? null : Cursors.encode(last.createdAt, last.id));
     }
 }

@@ -6,14 +6,18 @@ import java.util.UUID;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -22,11 +26,13 @@ import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.motcrm.loyalty.ApiExamples;
+import io.motcrm.loyalty.Cursors;
 import io.motcrm.loyalty.LoyaltyProblem;
 import io.motcrm.loyalty.partner.PartnerEarnRequest;
 import io.motcrm.loyalty.partner.PartnerEarned;
@@ -201,15 +207,19 @@ public class PartnerApiResource {
 
     @GET
     @Path("/settlements/{month}")
-    @Operation(operationId = "getPartnerSettlement", summary = "The calling partner's settlement statement for a month (YYYY-MM, UTC)")
-    @APIResponse(responseCode = "200", description = "The month's totals and lines",
+    @Operation(operationId = "getPartnerSettlement", summary = "The calling partner's settlement statement for a month (YYYY-MM, UTC)",
+            description = Settlement.PAGING)
+    @APIResponse(responseCode = "200", description = "The month's totals and a page of its lines",
             content = @Content(mediaType = JSON, schema = @Schema(implementation = Settlement.class),
                     examples = @ExampleObject(name = "month", value = ApiExamples.SETTLEMENT)))
-    @APIResponse(responseCode = "400", description = "`invalid-month`: not a month written YYYY-MM")
+    @APIResponse(responseCode = "400", description = Settlement.INVALID)
     @APIResponse(responseCode = "403", description = NO_PARTNER)
     @APIResponse(responseCode = "404", description = "`partner-not-found`: the token's partner is not registered")
-    public Settlement settlement(@PathParam("month") String month) {
-        return partners.settlement(partnerId(), month);
+    public Settlement settlement(@PathParam("month") String month,
+            @Parameter(description = Cursors.AFTER) @QueryParam("after") String after,
+            @Parameter(description = Settlement.LIMIT) @QueryParam("limit") @DefaultValue("" + Settlement.DEFAULT_LIMIT)
+            @Min(1) @Max(Settlement.MAX_LIMIT) int limit) {
+        return partners.settlement(partnerId(), month, after, limit);
     }
 
     private String partnerId() {

@@ -63,17 +63,20 @@ public class ActionResource {
                             {"id": "9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d", "caseId": "6f1c2a7e-3b4d-4e5f-8a9b-0c1d2e3f4a5b",
                              "kind": "COMPENSATION_POINTS", "points": 3000, "note": "For the wait.", "status": "APPLIED",
                              "requestedBy": "agent.kim", "requestedRole": "agent", "requestedAt": "2026-05-04T10:15:00Z",
-                             "decidedBy": null, "decisionReason": null, "decidedAt": null}""")))
+                             "decidedBy": null, "decisionReason": null, "decidedAt": null, "authorityLimit": null}""")))
     @APIResponse(responseCode = "202", description = "Above the caller's authority per case or per day: waiting for a "
             + "supervisor's approval (`status` PENDING_APPROVAL; the action's `id` is the approval request's). "
-            + "Location is the case",
+            + "`authorityLimit.limitReached` says which limit was reached, PER_CASE or PER_DAY, with the limits "
+            + "(`perCase`, `perDay`) and what was already granted (`onCase`, `today`). Location is the case",
             headers = @Header(name = "Location", description = "The case's path", schema = @Schema(implementation = String.class)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ActionView.class),
                     examples = @ExampleObject(name = "pendingApproval", value = """
                             {"id": "1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f", "caseId": "6f1c2a7e-3b4d-4e5f-8a9b-0c1d2e3f4a5b",
                              "kind": "COMPENSATION_POINTS", "points": 9000, "note": "Second visit ruined too.",
                              "status": "PENDING_APPROVAL", "requestedBy": "agent.kim", "requestedRole": "agent",
-                             "requestedAt": "2026-05-04T10:20:00Z", "decidedBy": null, "decisionReason": null, "decidedAt": null}""")))
+                             "requestedAt": "2026-05-04T10:20:00Z", "decidedBy": null, "decisionReason": null, "decidedAt": null,
+                             "authorityLimit": {"limitReached": "PER_CASE", "role": "agent", "perCase": 5000, "perDay": 20000,
+                                                "onCase": 0, "today": 3000}}""")))
     @APIResponse(responseCode = "404", description = "`case-not-found`: no such case")
     @APIResponse(responseCode = "409", description = "`case-closed`: a closed case must be reopened first")
     @APIResponse(responseCode = "422", description = "`points-required`: COMPENSATION_POINTS needs a number of points above 0; "

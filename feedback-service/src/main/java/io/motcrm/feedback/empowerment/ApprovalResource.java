@@ -40,9 +40,11 @@ public class ApprovalResource {
 
     @GET
     @RolesAllowed({ Roles.SUPERVISOR, Roles.ADMIN })
-    @Operation(operationId = "listPendingApprovals", summary = "Approval requests waiting for a decision, oldest first")
+    @Operation(operationId = "listPendingApprovals", summary = "Approval requests the caller may decide, oldest first",
+            description = "Only what the caller may decide: never their own requests, and no compensation that would give "
+                    + "the case more points than the caller's role may grant on one case (a higher role sees it).")
     public List<ActionView> pending() {
-        return empowerment.pending();
+        return empowerment.pending(caller.name(), Empowerment.authorityRole(caller::hasRole));
     }
 
     @POST

@@ -61,6 +61,6 @@ public class CaseAction extends PanacheEntityBase {
 
     public ActionView view() {
         return new ActionView(id, caseId, kind, points, note, status, requestedBy, requestedRole, requestedAt,
-                decidedBy, decisionReason, decidedAt);
+                decidedBy, decisionReason, decidedAt, null);
     }
 }

@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -70,6 +72,7 @@ public class Empowerment {
         action.requestedAt = now;
         action.points = 0;
         action.status = ActionStatus.APPLIED;
+        ActionView.AuthorityLimit limit = null;
         if (request.kind() != ActionKind.COMPENSATION_POINTS && request.points() != null) {
             // Points with an apology or a call-back would be dropped without a word: say so instead.
             throw ProblemException.forField(FeedbackProblem.POINTS_NOT_ACCEPTED, "points",
@@ -94,6 +97,8 @@ public class Empowerment {
             long today = grantedToday(actor, now);
             if (onCase + action.points > perCase || today + action.points > perDay) {
                 action.status = ActionStatus.PENDING_APPROVAL;
+                limit = new ActionView.AuthorityLimit(onCase + action.points > perCase ? ActionView.Limit.PER_CASE
+                        : ActionView.Limit.PER_DAY, role, perCase, perDay, onCase, today);
             }
         } else if (request.kind() == ActionKind.APOLOGY) {
             var sla = item.clock();
@@ -104,9 +109,10 @@ public class Empowerment {
             applied(item, action);
             cases.record(item.id, actor, "ACTION", action.kind + (action.points > 0 ? " " + action.points + " points" : ""));
         } else {
-            cases.record(item.id, actor, "APPROVAL_REQUESTED", action.kind + " " + action.points + " points (above " + role + " authority)");
+            cases.record(item.id, actor, "APPROVAL_REQUESTED", action.kind + " " + action.points + " points (above " + role
+                    + " authority " + limit.limitReached() + ")");
         }
-        return action.view();
+        return action.view().withLimit(limit);
     }
 
     @Transactional
@@ -147,9 +153,33 @@ public class Empowerment {
         return action.view();
     }
 
-    public List<ActionView> pending() {
-        return CaseAction.<CaseAction>list("status = ?1 order by requestedAt", ActionStatus.PENDING_APPROVAL).stream()
+    /**
+     * The requests {@code approver} may decide, oldest first: never their own, and only those their role could
+     * approve (the case's applied points plus the request within the role's per-case authority, as
+     * {@link #decide} checks).
+     */
+    public List<ActionView> pending(String approver, String approverRole) {
+        List<CaseAction> waiting = CaseAction.list("status = ?1 and requestedBy <> ?2 order by requestedAt, id",
+                ActionStatus.PENDING_APPROVAL, approver);
+        FeedbackConfig.Authority authority = config.authority().get(approverRole);
+        long perCase = authority == null ? 0 : authority.perCase();
+        Map<UUID, Long> applied = appliedOnCases(waiting.stream().map(a -> a.caseId).distinct().toList());
+        return waiting.stream()
+                .filter(a -> a.kind != ActionKind.COMPENSATION_POINTS || applied.getOrDefault(a.caseId, 0L) + a.points <= perCase)
                 .map(CaseAction::view).toList();
+    }
+
+    private Map<UUID, Long> appliedOnCases(List<UUID> caseIds) {
+        Map<UUID, Long> applied = new HashMap<>();
+        if (caseIds.isEmpty()) {
+            return applied;
+        }
+        for (Object[] row : entityManager.createQuery("select a.caseId, coalesce(sum(a.points), 0) from CaseAction a "
+                + "where a.caseId in ?1 and a.status = ?2 group by a.caseId", Object[].class)
+                .setParameter(1, caseIds).setParameter(2, ActionStatus.APPLIED).getResultList()) {
+            applied.put((UUID) row[0], ((Number) row[1]).longValue());
+        }
+        return applied;
     }
 
     private void applied(SupportCase item, CaseAction action) {

@@ -127,6 +127,37 @@ class EmpowermentTest {
                 .body("kind", hasItem("APPROVED"));
     }
 
+    /** Issue 15: the list showed requests the supervisor could not decide (their own, or above their authority). */
+    @Test
+    void theApprovalsListShowsOnlyWhatTheCallerMayDecide() {
+        String agents = compensate(complaint(UUID.randomUUID(), touchpoint, 2), 6_000).statusCode(202).extract().path("id");
+        String aboveSupervisors = compensate(complaint(UUID.randomUUID(), touchpoint, 2), 30_000).statusCode(202).extract().path("id");
+        String supervisorsOwn = as("supervisor-sue", Roles.SUPERVISOR, () -> compensate(complaint(UUID.randomUUID(), touchpoint, 2),
+                25_000).statusCode(202).extract().path("id"));
+        as("supervisor-sue", Roles.SUPERVISOR, () -> given().get("/api/v1/approvals").then().statusCode(200)
+                .body("id", hasItem(agents)).body("id", not(hasItem(aboveSupervisors))).body("id", not(hasItem(supervisorsOwn))));
+        as("admin-ann", Roles.ADMIN, () -> given().get("/api/v1/approvals").then().statusCode(200)
+                .body("id", hasItem(agents)).body("id", hasItem(aboveSupervisors)).body("id", hasItem(supervisorsOwn)));
+    }
+
+    /** Issue 15: a 202 did not say which limit was reached. */
+    @Test
+    void aPendingApprovalSaysWhichLimitWasReached() {
+        compensate(complaint(UUID.randomUUID(), touchpoint, 2), 6_000).statusCode(202)
+                .body("authorityLimit.limitReached", equalTo("PER_CASE")).body("authorityLimit.role", equalTo("agent"))
+                .body("authorityLimit.perCase", equalTo(5000)).body("authorityLimit.perDay", equalTo(20000))
+                .body("authorityLimit.onCase", equalTo(0));
+        String agent = "agent-" + UUID.randomUUID().toString().substring(0, 8);
+        as(agent, Roles.AGENT, () -> {
+            for (int i = 0; i < 4; i++) {
+                compensate(complaint(UUID.randomUUID(), touchpoint, 2), 5_000).statusCode(201).body("authorityLimit", equalTo(null));
+            }
+            return compensate(complaint(UUID.randomUUID(), touchpoint, 2), 100).statusCode(202)
+                    .body("authorityLimit.limitReached", equalTo("PER_DAY")).body("authorityLimit.today", equalTo(20000))
+                    .body("authorityLimit.perDay", equalTo(20000));
+        });
+    }
+
     @Test
     void aSupervisorCannotApproveAboveTheirOwnAuthorityButAnAdminCan() {
         UUID caseId = complaint(UUID.randomUUID(), touchpoint, 2);

@@ -76,7 +76,9 @@ public class ExportResource {
     @Tag(name = "Staff")
     @Operation(operationId = "exportCustomerProfileData",
             summary = "Everything customer-service holds about the customer, as one JSON document",
-            description = "Profile, consents and their history, purchases with returns, referrals, insight, "
+            description = "Profile, consent history (the current state per purpose is its latest event; none means "
+                    + "not granted), purchases with their lines and returns (no customer id and no sums, which follow "
+                    + "from the lines and returns), referrals, insight, "
                     + "marketing contacts, the access log (every staff read here and in the other services, with "
                     + "section and purpose) and the erasure record: every personal value this service holds. A staff "
                     + "export is logged (section export); masking applies as for the profile.")
@@ -89,8 +91,8 @@ public class ExportResource {
         access.requireProfileAccess(customerId, purpose);
         Customer customer = Customers.find(customerId);
         CustomerView profile = disclosure.disclose(CustomerView.of(customer), purpose, ProfileAccess.Action.EXPORT);
-        return new CustomerExport(clock.instant(), profile, consents.current(customerId),
-                consents.history(customerId), purchases.all(customerId), referrals.view(customerId),
+        return new CustomerExport(clock.instant(), profile, consents.history(customerId),
+                purchases.export(customerId), referrals.view(customerId),
                 insights.find(customerId), audiences.contacts(customerId), disclosure.allAccesses(customerId),
                 erasures.find(customerId));
     }

@@ -232,9 +232,17 @@ public class Purchases {
         return new PurchaseView.Page(views(found), next);
     }
 
-    /** Every purchase of a customer, oldest first, for the privacy export. */
-    public List<PurchaseView> all(UUID customerId) {
-        return views(Purchase.list("customerId = ?1 order by occurredAt, id", customerId));
+    /** Every purchase of a customer, oldest first, for the privacy export (each fact once, see {@link PurchaseExport}). */
+    public List<PurchaseExport> export(UUID customerId) {
+        return views(Purchase.list("customerId = ?1 order by occurredAt, id", customerId)).stream()
+                .map(p -> new PurchaseExport(p.id(), p.source(), p.externalOrderId(), p.occurredAt(), p.channel(),
+                        p.touchpointCode(),
+                        p.lines().stream().map(l -> new PurchaseExport.Line(l.lineNo(), l.sku(), l.category(),
+                                l.quantity(), l.unitPriceMinor())).toList(),
+                        p.returns().stream().map(r -> new PurchaseExport.Return(r.id(), r.occurredAt(),
+                                r.lines().stream().map(l -> new PurchaseExport.ReturnLine(l.lineNo(), l.quantity()))
+                                        .toList())).toList()))
+                .toList();
     }
 
     private List<PurchaseView> views(List<Purchase> purchases) {

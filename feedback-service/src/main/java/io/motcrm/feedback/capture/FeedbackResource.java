@@ -1,14 +1,21 @@
 package io.motcrm.feedback.capture;
 
 import java.net.URI;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -16,6 +23,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -29,7 +37,10 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.motcrm.feedback.FeedbackProblem;
+import io.motcrm.feedback.PageCursor;
+import io.motcrm.feedback.cases.CaseStatus;
 import io.motcrm.feedback.privacy.StaffAccess;
+import io.motcrm.feedback.touchpoint.Touchpoint;
 import io.motcrm.platform.idempotency.Idempotency;
 import io.motcrm.platform.privacy.StaffReads;
 import io.motcrm.platform.problem.CommonProblem;
@@ -112,6 +123,60 @@ public class FeedbackResource {
             FeedbackView view = feedback.submit(submission);
             return Response.created(URI.create("/api/v1/feedback/" + view.id())).entity(view).build();
         });
+    }
+
+    @GET
+    @RolesAllowed({ Roles.AGENT, Roles.SUPERVISOR, Roles.ADMIN })
+    @Tag(name = "Staff")
+    @Operation(operationId = "searchFeedback", summary = "Search feedback, newest first: by type, touchpoint, suggestion "
+            + "or case status, period and text",
+            description = "For triage (\"you said, we did\"). " + PageCursor.PAGING + " Reading customers' feedback "
+                    + "this way is a staff read of their data: X-Access-Purpose is required, and each page records one "
+                    + "entry (section `feedback`, the stated purpose) in the access log of every customer whose feedback "
+                    + "it returns (anonymous feedback records nothing). `text` matches case-insensitively anywhere in the "
+                    + "text; `from` and `to` are ISO-8601 instants (`to` exclusive).")
+    @APIResponse(responseCode = "200", description = "One page of feedback")
+    @APIResponse(responseCode = "400", description = "`access-purpose-required`: X-Access-Purpose is missing, blank or "
+            + "longer than " + StaffReads.MAX_PURPOSE_LENGTH + " characters; `invalid-period`: from or to is not an "
+            + "ISO-8601 instant, or from is not before to; " + PageCursor.INVALID)
+    public FeedbackPage search(@QueryParam("type") FeedbackType type,
+            @Parameter(description = "A touchpoint's code") @QueryParam("touchpoint") @Size(max = 64) String touchpoint,
+            @Parameter(description = "A suggestion's public status") @QueryParam("status") SuggestionStatus status,
+            @Parameter(description = "The status of the case the feedback opened") @QueryParam("caseStatus") CaseStatus caseStatus,
+            @QueryParam("from") String from, @QueryParam("to") String to,
+            @Parameter(description = "Words the text contains (case-insensitive)") @QueryParam("text") @Size(max = 200) String text,
+            @Parameter(description = PageCursor.AFTER_DESCRIPTION) @QueryParam("after") String after,
+            @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit,
+            @Parameter(description = StaffReads.PURPOSE_DESCRIPTION, required = true) @HeaderParam(StaffReads.PURPOSE_HEADER) String purpose) {
+        staffReads.requirePurpose(purpose);
+        Instant start = from == null ? null : instant("from", from);
+        Instant end = to == null ? null : instant("to", to);
+        if (start != null && end != null && !start.isBefore(end)) {
+            throw new ProblemException(FeedbackProblem.INVALID_PERIOD, "'from' must be before 'to'");
+        }
+        PageCursor cursor = PageCursor.parse(after);
+        UUID touchpointId = null;
+        if (touchpoint != null) {
+            Optional<Touchpoint> found = Touchpoint.findByCode(touchpoint);
+            if (found.isEmpty()) {
+                return new FeedbackPage(List.of(), null);
+            }
+            touchpointId = found.get().id;
+        }
+        FeedbackPage.Filter filter = new FeedbackPage.Filter(null, type, touchpointId, status, caseStatus, start, end,
+                text == null || text.isBlank() ? null : text.strip());
+        FeedbackPage page = feedback.page(filter, cursor, limit);
+        feedback.customersOf(page).forEach(customer -> staffReads.record(customer, StaffAccess.FEEDBACK, purpose));
+        return page;
+    }
+
+    private static Instant instant(String name, String value) {
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new ProblemException(FeedbackProblem.INVALID_PERIOD, "'" + name + "' must be an ISO-8601 instant, e.g. "
+                    + "2026-05-01T00:00:00Z");
+        }
     }
 
     @GET

@@ -3,8 +3,10 @@ package io.motcrm.feedback.capture;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,6 +16,7 @@ import jakarta.transaction.Transactional;
 
 import io.motcrm.feedback.FeedbackConfig;
 import io.motcrm.feedback.FeedbackProblem;
+import io.motcrm.feedback.PageCursor;
 import io.motcrm.feedback.cases.CaseService;
 import io.motcrm.feedback.cases.SupportCase;
 import io.motcrm.feedback.stream.MotEvent;
@@ -107,6 +110,22 @@ public class FeedbackService {
             throw new ProblemException(FeedbackProblem.FEEDBACK_NOT_FOUND, "No feedback has the id " + id);
         }
         return feedback;
+    }
+
+    /** One page of feedback matching {@code filter}, newest first, after {@code after}. */
+    public FeedbackPage page(FeedbackPage.Filter filter, PageCursor after, int limit) {
+        List<Feedback> found = FeedbackPage.find(filter, after, limit);
+        return FeedbackPage.of(found, limit, views(found.subList(0, Math.min(limit, found.size()))));
+    }
+
+    /** The customers whose feedback is on the page (each once; anonymous feedback has none). */
+    public Set<UUID> customersOf(FeedbackPage page) {
+        if (page.items().isEmpty()) {
+            return Set.of();
+        }
+        return new LinkedHashSet<>(entityManager.createQuery(
+                "select distinct f.customerId from Feedback f where f.id in :ids and f.customerId is not null", UUID.class)
+                .setParameter("ids", page.items().stream().map(FeedbackView::id).toList()).getResultList());
     }
 
     /** Views of several feedbacks, with their touchpoint codes and case ids read in two queries. */

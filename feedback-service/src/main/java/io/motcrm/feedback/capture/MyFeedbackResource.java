@@ -1,6 +1,5 @@
 package io.motcrm.feedback.capture;
 
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -15,9 +14,11 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.motcrm.feedback.PageCursor;
 import io.motcrm.feedback.privacy.CustomerRecords;
 import io.motcrm.platform.security.Caller;
 import io.motcrm.platform.security.Roles;
@@ -42,11 +43,14 @@ public class MyFeedbackResource {
 
     @GET
     @Operation(operationId = "listMyFeedback", summary = "The signed-in customer's own feedback, newest first, with "
-            + "suggestion statuses and responses")
-    @APIResponse(responseCode = "200", description = "The customer's feedback")
+            + "suggestion statuses and responses", description = PageCursor.PAGING)
+    @APIResponse(responseCode = "200", description = "One page of the customer's feedback")
+    @APIResponse(responseCode = "400", description = PageCursor.INVALID)
     @APIResponse(responseCode = "403", description = NO_CUSTOMER)
-    public List<FeedbackView> list(@QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
-        return feedback.views(Feedback.ofCustomer(caller.requireCustomerId(), limit));
+    public FeedbackPage list(@Parameter(description = PageCursor.AFTER_DESCRIPTION) @QueryParam("after") String after,
+            @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit) {
+        UUID customer = caller.requireCustomerId();
+        return feedback.page(FeedbackPage.Filter.ofCustomer(customer), PageCursor.parse(after), limit);
     }
 
     @GET

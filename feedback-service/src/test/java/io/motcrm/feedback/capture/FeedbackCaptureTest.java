@@ -48,8 +48,8 @@ class FeedbackCaptureTest {
                 .body("type", equalTo("COMPLIMENT")).body("csat", equalTo(5)).body("nps", equalTo(10)).body("ces", equalTo(2))
                 .body("channel", equalTo("STORE")).body("source", equalTo("CUSTOMER")).body("caseId", nullValue()));
         asCustomer(customer, () -> given().get("/api/v1/me/feedback").then().statusCode(200)
-                .body("", hasSize(1)).body("[0].text", equalTo("Friendly cashier")).body("[0].touchpointCode", equalTo(touchpoint)));
-        asCustomer(UUID.randomUUID(), () -> given().get("/api/v1/me/feedback").then().statusCode(200).body("", hasSize(0)));
+                .body("items", hasSize(1)).body("items[0].text", equalTo("Friendly cashier")).body("items[0].touchpointCode", equalTo(touchpoint)));
+        asCustomer(UUID.randomUUID(), () -> given().get("/api/v1/me/feedback").then().statusCode(200).body("items", hasSize(0)));
         asAgent(() -> given().get("/api/v1/me/feedback").then().statusCode(403));
     }
 
@@ -88,7 +88,7 @@ class FeedbackCaptureTest {
                 "text", "Open earlier on Sundays", "customerId", customer.toString())).statusCode(201)
                 .body("source", equalTo("AGENT")).body("channel", equalTo("CALL_CENTRE"))
                 .body("suggestion.status", equalTo("RECEIVED")));
-        asCustomer(customer, () -> given().get("/api/v1/me/feedback").then().body("[0].text", equalTo("Open earlier on Sundays")));
+        asCustomer(customer, () -> given().get("/api/v1/me/feedback").then().body("items[0].text", equalTo("Open earlier on Sundays")));
         asAgent(() -> postFeedback(Map.of("type", "RATING", "touchpointCode", touchpoint, "csat", 4)).statusCode(422)
                 .body("code", equalTo("customer-required")));
     }
@@ -161,7 +161,7 @@ class FeedbackCaptureTest {
         asAgent(() -> given().contentType(ContentType.JSON).body(Map.of("status", "PLANNED", "response", "Coming in spring"))
                 .put("/api/v1/feedback/" + id + "/suggestion").then().statusCode(200).body("suggestion.status", equalTo("PLANNED")));
         asCustomer(customer, () -> given().get("/api/v1/me/feedback").then()
-                .body("[0].suggestion.status", equalTo("PLANNED")).body("[0].suggestion.response", equalTo("Coming in spring")));
+                .body("items[0].suggestion.status", equalTo("PLANNED")).body("items[0].suggestion.response", equalTo("Coming in spring")));
         String compliment = asCustomer(customer, () -> postFeedback(Map.of("type", "COMPLIMENT", "touchpointCode", touchpoint,
                 "csat", 5)).extract().path("id"));
         asAgent(() -> given().contentType(ContentType.JSON).body(Map.of("status", "DONE"))
@@ -178,7 +178,7 @@ class FeedbackCaptureTest {
         given().header("Authorization", bearer).contentType(ContentType.JSON).header(Idempotency.HEADER, UUID.randomUUID().toString())
                 .body(Map.of("type", "RATING", "touchpointCode", touchpoint, "nps", 8)).post("/api/v1/feedback")
                 .then().statusCode(201).body("source", equalTo("CUSTOMER"));
-        given().header("Authorization", bearer).get("/api/v1/me/feedback").then().statusCode(200).body("[0].nps", equalTo(8));
+        given().header("Authorization", bearer).get("/api/v1/me/feedback").then().statusCode(200).body("items[0].nps", equalTo(8));
         given().header("Authorization", TestTokens.bearer("customer-x", Set.of(Roles.CUSTOMER), Map.of()))
                 .get("/api/v1/me/feedback").then().statusCode(403);
         given().get("/api/v1/me/feedback").then().statusCode(401);

@@ -78,7 +78,7 @@ class PrivacyTest {
             assertThat(note.text).isNull();
             assertThat(note.redacted).isTrue();
         });
-        asCustomer(customer, () -> given().get("/api/v1/me/feedback").then().body("", hasSize(0)));
+        asCustomer(customer, () -> given().get("/api/v1/me/feedback").then().body("items", hasSize(0)));
         asCustomer(customer, () -> given().get("/api/v1/cases/" + caseId).then().statusCode(404));
     }
 

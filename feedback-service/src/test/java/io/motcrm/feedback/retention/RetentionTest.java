@@ -151,8 +151,8 @@ class RetentionTest {
         assertThat(QuarkusTransaction.requiringNew().call(() -> Feedback.<Feedback>findById(UUID.fromString(id)).text))
                 .isEqualTo("Lovely staff");
         job.purge(submittedAt.plus(TEXTS).plusSeconds(60));
-        asCustomer(customer, () -> given().get("/api/v1/me/feedback").then().body("[0].text", nullValue())
-                .body("[0].csat", equalTo(5)));
+        asCustomer(customer, () -> given().get("/api/v1/me/feedback").then().body("items[0].text", nullValue())
+                .body("items[0].csat", equalTo(5)));
     }
 
     @Test

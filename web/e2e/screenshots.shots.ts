@@ -2,7 +2,7 @@
 // docs/screenshots/console-*.png from a running suite (seeding what they show through the API).
 import { expect, test, type Page } from '@playwright/test';
 
-import { givePurpose, liveOpen, queueReady, seedComplaint, signedIn, startWorkOn } from './support';
+import { givePurpose, liveOpen, queueReady, seedComplaint, seedRating, signedIn, startWorkOn } from './support';
 
 const shot = (page: Page, name: string) => page.screenshot({ path: `../docs/screenshots/console-${name}.png`, fullPage: true });
 
@@ -61,4 +61,21 @@ test('the main screens', async ({ browser }) => {
   }
   await agent.context.close();
   await supervisor.context.close();
+});
+
+test('the MOT dashboard', async ({ browser }) => {
+  const agent = await signedIn(browser, 'agent');
+  await seedRating('home-delivery', 'Screenshot');
+  await agent.page.goto('dashboard');
+  await expect(agent.page.getByTestId('heat-map').getByTestId('heat-RECEIVE-DELIVERY')).toContainText('Home delivery');
+  await expect(agent.page.getByTestId('trend').getByRole('img')).toBeVisible();
+  await expect(agent.page.getByTestId('sla').getByRole('img')).toBeVisible();
+  await shot(agent.page, 'dashboard');
+
+  await agent.page.setViewportSize({ width: 768, height: 1024 });
+  await agent.page.getByRole('combobox', { name: 'Language' }).selectOption('ko');
+  await agent.page.getByRole('radio', { name: '불만 비율' }).check();
+  await expect(agent.page.getByTestId('heat-map').getByRole('heading', { name: '여정 단계·채널별 불만 비율' })).toBeVisible();
+  await shot(agent.page, 'dashboard-ko-tablet');
+  await agent.context.close();
 });

@@ -56,6 +56,23 @@ export async function seedComplaint(label: string): Promise<{ text: string; case
   return { text, caseId: feedback.caseId!, feedbackId: feedback.id };
 }
 
+/** customer.jun rates a touchpoint with a text no other run uses (a passive rating: it opens no case). */
+export async function seedRating(touchpointCode: string, label: string): Promise<{ text: string; feedbackId: string }> {
+  const text = `${label} ${randomUUID()}: fine, nothing special`;
+  const feedback = await call<{ id: string }>('customer.jun', 'POST', '/api/v1/feedback',
+    { type: 'RATING', touchpointCode, csat: 4, nps: 8, text }, { 'Idempotency-Key': randomUUID() });
+  return { text, feedbackId: feedback.id };
+}
+
+/** A touchpoint's feedback volume in the MOT report of the last `days` days, as agent.kim reads it. */
+export async function motVolume(touchpointCode: string, days: number): Promise<number> {
+  const to = new Date(Math.ceil(Date.now() / 60_000) * 60_000 + 60_000);
+  const from = new Date(to.getTime() - days * 86_400_000);
+  const report = await call<{ rows: { key: string; volume: number }[] }>('agent.kim', 'GET',
+    `/api/v1/mot/analytics?groupBy=touchpoint&from=${from.toISOString()}&to=${to.toISOString()}`);
+  return report.rows.find((row) => row.key === touchpointCode)?.volume ?? 0;
+}
+
 /** customer.jun's available points, as the customer app reads them. */
 export async function junsPoints(): Promise<number> {
   return (await call<{ available: number }>('customer.jun', 'GET', '/api/v1/me/loyalty/balance')).available;

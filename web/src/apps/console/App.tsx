@@ -8,7 +8,7 @@ import { LOCALES, SharedText, setLocale, type Locale } from '../../shared/i18n/i
 import { LazyPage, Link, match, useLocation, type RouteDefinition } from '../../shared/router/router';
 import { Loading, Outdated } from '../../shared/ui/states';
 import { useT, type MessageKey } from './i18n';
-import { approvalsLink, customerSearchLink, queueLink } from './links';
+import { approvalsLink, customerSearchLink, dashboardLink, queueLink } from './links';
 import { routes } from './routes';
 import { auth } from './services';
 
@@ -65,6 +65,7 @@ function Shell({ session }: { session: Extract<SessionState, { person: unknown }
           <ul>
             <li><Link href={queueLink()} aria-current={current('')}>{t('queue.page.title')}</Link></li>
             <li><Link href={customerSearchLink()} aria-current={current('customers')}>{t('customer.search.title')}</Link></li>
+            <li><Link href={dashboardLink()} aria-current={current('dashboard')}>{t('dashboard.page.title')}</Link></li>
             {supervisor && <li><Link href={approvalsLink()} aria-current={current('approvals')}>{t('approvals.page.title')}</Link></li>}
           </ul>
         </nav>

@@ -3,4 +3,5 @@
 export { approvalsLink } from './features/approvals/routes';
 export { caseLink } from './features/cases/routes';
 export { customerLink, customerSearchLink } from './features/customers/routes';
+export { dashboardLink } from './features/dashboard/routes';
 export { queueLink } from './features/queue/routes';

@@ -62,8 +62,11 @@ class ComplaintJourneyIT {
         staff("agent.kim").get("/api/v1/cases/" + caseId).then().statusCode(200).body("recovery.csat", equalTo(5));
     }
 
+    /** The case's owner moves it: a member of the store team, chosen when the case opened. */
     private static io.restassured.response.Response status(String caseId, Map<String, String> change) {
-        return staff("agent.kim").contentType("application/json").body(change).post("/api/v1/cases/" + caseId + "/status");
+        String owner = staff("supervisor.lee").get("/api/v1/cases/" + caseId).then().statusCode(200)
+                .extract().path("ownerName");
+        return staff(owner).contentType("application/json").body(change).post("/api/v1/cases/" + caseId + "/status");
     }
 
     private static long posted(UUID customer) {

@@ -154,8 +154,11 @@ class LoyaltyCrashChaos {
                         "channel", "CALL_CENTRE", "text", "Chaos run complaint.", "customerId", customer.toString()))
                 .post("/api/v1/feedback")
                 .then().statusCode(201).extract().path("caseId");
+        // The case's owner (a member of the store team) moves it.
+        String owner = staff("supervisor.lee").get("/api/v1/cases/" + caseId).then().statusCode(200)
+                .extract().path("ownerName");
         for (String status : List.of("ACKNOWLEDGED", "IN_PROGRESS")) {
-            staff(AGENT).contentType("application/json").body(Map.of("status", status))
+            staff(owner).contentType("application/json").body(Map.of("status", status))
                     .post("/api/v1/cases/" + caseId + "/status").then().statusCode(200);
         }
         return caseId;

@@ -148,6 +148,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/customers/insight/recompute": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Recompute every active customer's insight now, RFM ranking included
+         * @description Does what the scheduled job (motcrm.insight.schedule) does, in one transaction, and answers when it is done. Safe to repeat: a repeat recomputes from the same purchases and gives the same scores; no Idempotency-Key is needed. While another recomputation runs (the job, another replica, or a purchase re-ranking a young system) the answer is 409.
+         */
+        post: operations["recomputeCustomerInsights"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/customers/{customerId}": {
         parameters: {
             query?: never;
@@ -257,7 +277,7 @@ export interface paths {
         };
         /**
          * A customer's RFM scores, lifecycle stage, top categories and lifetime value
-         * @description RFM: quintiles 1-5 (5 best) over active customers with a purchase, from the last full recomputation. Lifetime value: CLV = N + w × N × Y / T, where N is the net spend so far (purchases minus returns), T the customer's tenure in years since the first purchase but at least clv-min-tenure (365 days by default), Y the projection in years (clv-projection-years, 3), and w the stage weight: 1 for first_purchase, repeat and loyal, clv-at-risk-weight (0.5) for at_risk, 0 for lapsed and prospect. N/T is the customer's yearly spending rate, so CLV is what they spent plus what they are expected to spend in the next Y years. Staff state why in X-Access-Purpose; the read is logged in the customer's access log (section insight).
+         * @description RFM: quintiles 1-5 (5 best) over active customers with a purchase; the customer's own scores are brought up to date with each purchase and return against the ranking of the last full recomputation, everyone's with the next one. Lifetime value: CLV = N + w × N × Y / T, where N is the net spend so far (purchases minus returns), T the customer's tenure in years since the first purchase but at least clv-min-tenure (365 days by default), Y the projection in years (clv-projection-years, 3), and w the stage weight: 1 for first_purchase, repeat and loyal, clv-at-risk-weight (0.5) for at_risk, 0 for lapsed and prospect. N/T is the customer's yearly spending rate, so CLV is what they spent plus what they are expected to spend in the next Y years. Staff state why in X-Access-Purpose; the read is logged in the customer's access log (section insight).
          */
         get: operations["getCustomerInsight"];
         put?: never;
@@ -277,7 +297,7 @@ export interface paths {
         };
         /**
          * A customer's purchases, newest first, with lines and returns
-         * @description The customer's own, or any for staff with X-Access-Purpose; a staff read is logged in the customer's access log (section purchases).
+         * @description Cursor-paged: up to 'limit' (1-100, default 20) purchases, then 'nextCursor' to pass as 'after' for the next page; nextCursor is null on the last page. The customer's own, or any for staff with X-Access-Purpose; a staff read is logged in the customer's access log (section purchases).
          */
         get: operations["listCustomerPurchases"];
         put?: never;
@@ -474,7 +494,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** My purchases, newest first, with lines and returns */
+        /**
+         * My purchases, newest first, with lines and returns
+         * @description Cursor-paged: up to 'limit' (1-100, default 20) purchases, then 'nextCursor' to pass as 'after' for the next page; nextCursor is null on the last page.
+         */
         get: operations["listMyPurchases"];
         put?: never;
         post?: never;
@@ -607,7 +630,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Approval requests waiting for a decision, oldest first */
+        /**
+         * Approval requests the caller may decide, oldest first
+         * @description Only what the caller may decide: never their own requests, and no compensation that would give the case more points than the caller's role may grant on one case (a higher role sees it).
+         */
         get: operations["listPendingApprovals"];
         put?: never;
         post?: never;
@@ -658,7 +684,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Cases, newest first, by status, team, owner or open only */
+        /** Cases, newest first, by status, team, owner, open only or unassigned only (a team's queue) */
         get: operations["listCases"];
         put?: never;
         post?: never;
@@ -750,7 +776,10 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Assign or reassign the case's named owner */
+        /**
+         * Assign or reassign the case's named owner
+         * @description The owner is a login of the staff directory: an active member or the supervisor of the case's team (any active person for a team not in the directory). The owner, the team's supervisors and admins may reassign; a member of the team may take an unowned case for themselves.
+         */
         put: operations["assignCase"];
         post?: never;
         delete?: never;
@@ -803,7 +832,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * Search feedback, newest first: by type, touchpoint, suggestion or case status, period and text
+         * @description For triage ("you said, we did"). Cursor-paged: up to 'limit' (1-100, default 20) items, then 'nextCursor' to pass as 'after' for the next page; nextCursor is null on the last page. Reading customers' feedback this way is a staff read of their data: X-Access-Purpose is required, and each page records one entry (section `feedback`, the stated purpose) in the access log of every customer whose feedback it returns (anonymous feedback records nothing). `text` matches case-insensitively anywhere in the text; `from` and `to` are ISO-8601 instants (`to` exclusive).
+         */
+        get: operations["searchFeedback"];
         put?: never;
         /**
          * Submit feedback (Idempotency-Key required); a complaint or detractor score opens a case
@@ -968,7 +1001,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The signed-in customer's own feedback, newest first, with suggestion statuses and responses */
+        /**
+         * The signed-in customer's own feedback, newest first, with suggestion statuses and responses
+         * @description Cursor-paged: up to 'limit' (1-100, default 20) items, then 'nextCursor' to pass as 'after' for the next page; nextCursor is null on the last page.
+         */
         get: operations["listMyFeedback"];
         put?: never;
         post?: never;
@@ -1032,6 +1068,63 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/mot/sla/checks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run the SLA check now instead of waiting for its schedule
+         * @description The same check that runs every `motcrm.feedback.sla.check-every`: records breaches and escalations that are due. Running it again records nothing new until more become due.
+         */
+        post: operations["checkSlasNow"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mot/staff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The staff directory, by login */
+        get: operations["listStaff"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mot/staff/{login}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Add or replace a person of the staff directory
+         * @description `login` is the person's sign-in name (the token's preferred_username). PUT replaces: an omitted `active` means true. An inactive person is given no new cases and cannot be made an owner.
+         */
+        put: operations["putStaffMember"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/mot/stream": {
         parameters: {
             query?: never;
@@ -1045,6 +1138,44 @@ export interface paths {
          */
         get: operations["streamMotEvents"];
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mot/teams": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The teams, by code */
+        get: operations["listTeams"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mot/teams/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One team */
+        get: operations["getTeam"];
+        /**
+         * Add or replace a team: members, supervisor, escalation chain, SLA targets
+         * @description The code is the one touchpoints name as their owning `team`. PUT replaces the whole team: omitted lists are empty, omitted targets mean the priority's targets. New cases of the team's touchpoints go to an active agent among the members (any active member if none is an agent; the supervisor if nobody is a member; the team's queue, unowned, if there is no supervisor either), chosen as `motcrm.feedback.assignment` says. A breach escalates to the supervisor, each further `motcrm.feedback.sla.escalation-step` of overdue time one step along `escalation`.
+         */
+        put: operations["putTeam"];
         post?: never;
         delete?: never;
         options?: never;
@@ -1079,7 +1210,10 @@ export interface paths {
         };
         /** Read one touchpoint */
         get: operations["getTouchpoint"];
-        /** Change a touchpoint (its code stays) */
+        /**
+         * Change a touchpoint (its code stays)
+         * @description Omitted fields are unchanged: the body names only what changes (name, channel, stage, team, active). A retired touchpoint stays retired unless the body says `"active": true`. The code is the path's; the body need not repeat it, and may not name another.
+         */
         put: operations["updateTouchpoint"];
         post?: never;
         /** Retire a touchpoint: it stays in history and analytics but takes no new feedback */
@@ -1236,7 +1370,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** A customer's donation receipts, newest first, a page at a time */
+        get: operations["listCustomerDonations"];
         put?: never;
         /**
          * Donate points to a registered charity; use donateMyPoints
@@ -1363,7 +1498,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Transactions on the account, newest first, a page at a time */
+        /**
+         * Transactions on the account, newest first, a page at a time
+         * @description Page with `after` = the previous page's `nextCursor` and `limit`: stable while new transactions arrive. `page`/`size` (offset paging) still work.
+         */
         get: operations["getPointsStatement"];
         put?: never;
         post?: never;
@@ -1470,7 +1608,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A partner's settlement statement for a month (YYYY-MM, UTC) */
+        /**
+         * A partner's settlement statement for a month (YYYY-MM, UTC)
+         * @description The totals cover every line of the month on every page; `lines` is one page, in the order they were booked, and `lineCount` says how many there are. Follow `nextCursor` with `?after=` until it is null to read them all.
+         */
         get: operations["getSettlementForPartner"];
         put?: never;
         post?: never;
@@ -1504,7 +1645,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** My donation receipts, newest first, a page at a time */
+        get: operations["listMyDonations"];
         put?: never;
         /**
          * Donate my points to a registered charity
@@ -1585,7 +1727,48 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/loyalty/partners": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The partners where I can use and earn points, by id, a page at a time */
+        get: operations["listPartnersForMe"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me/loyalty/redemption-codes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My one-time codes, newest first, with their state
+         * @description `ACTIVE` (usable now), `USED` (a partner used it: `redemptionId`), `EXPIRED` or `REVOKED`. Codes are kept until the codes' retention (30 days after they expired).
+         */
+        get: operations["listMyRedemptionCodes"];
+        put?: never;
+        /**
+         * A short-lived one-time code to redeem my points at a partner
+         * @description A partner holds points with the code once, before `expiresAt`.
+         */
+        post: operations["issueMyRedemptionCode"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/loyalty/redemption-codes/{code}/revoke": {
         parameters: {
             query?: never;
             header?: never;
@@ -1595,10 +1778,10 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * A short-lived one-time code to redeem my points at a partner
-         * @description A partner holds points with the code once, before `expiresAt`.
+         * Revoke one of my unused codes: no partner can use it any more
+         * @description Idempotent without an Idempotency-Key: revoking a code already revoked, or expired, answers it as it stands and changes nothing else.
          */
-        post: operations["issueMyRedemptionCode"];
+        post: operations["revokeMyRedemptionCode"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1629,7 +1812,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** My transactions, newest first, a page at a time */
+        /**
+         * My transactions, newest first, a page at a time
+         * @description Page with `after` = the previous page's `nextCursor` and `limit`: stable while new transactions arrive. `page`/`size` (offset paging) still work.
+         */
         get: operations["getMyPointsStatement"];
         put?: never;
         post?: never;
@@ -1794,7 +1980,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The calling partner's settlement statement for a month (YYYY-MM, UTC) */
+        /**
+         * The calling partner's settlement statement for a month (YYYY-MM, UTC)
+         * @description The totals cover every line of the month on every page; `lines` is one page, in the order they were booked, and `lineCount` says how many there are. Follow `nextCursor` with `?after=` until it is null to read them all.
+         */
         get: operations["getPartnerSettlement"];
         put?: never;
         post?: never;
@@ -1868,6 +2057,20 @@ export interface components {
             entries: number;
             invariants: components["schemas"]["AuditFinding"][];
         };
+        /** @description Why a compensation waits for approval: `limitReached` is PER_CASE when the case would get more than `perCase` points (whether or not the day's limit is reached too), otherwise PER_DAY: the requester would grant more than `perDay` points today (UTC). `onCase` and `today` are the points already granted, without this request */
+        AuthorityLimitReached: {
+            limitReached: components["schemas"]["Limit"];
+            /** @description The role whose authority applied */
+            role: string;
+            /** Format: int64 */
+            perCase: number;
+            /** Format: int64 */
+            perDay: number;
+            /** Format: int64 */
+            onCase: number;
+            /** Format: int64 */
+            today: number;
+        };
         AuthorizeRequest: {
             code: string;
             /** Format: int64 */
@@ -1907,6 +2110,8 @@ export interface components {
             decidedBy?: string | null;
             decisionReason?: string | null;
             decidedAt?: components["schemas"]["Instant"] | null;
+            /** @description Only in the 202 answer of a request above the requester's authority: which limit it reached and the limit's figures; null otherwise */
+            authorityLimit?: components["schemas"]["AuthorityLimitReached"] | null;
         };
         CaseActionRequest: {
             kind: components["schemas"]["ActionKind"];
@@ -1923,7 +2128,8 @@ export interface components {
             status: components["schemas"]["CaseStatus"];
             priority: components["schemas"]["Priority"];
             team: string;
-            owner: string;
+            /** @description The owner's login; null while the case waits in its team's queue */
+            owner?: string | null;
             touchpointCode: string;
         };
         /** @description Data of the `CASE_ESCALATED` event */
@@ -2004,7 +2210,8 @@ export interface components {
             team: string;
             status: components["schemas"]["CaseStatus"];
             priority: components["schemas"]["Priority"];
-            ownerName: string;
+            /** @description The owner's login; null while the case waits in its team's queue */
+            ownerName?: string | null;
             openedAt: components["schemas"]["Instant"];
             breached: boolean;
             /** Format: int32 */
@@ -2056,6 +2263,8 @@ export interface components {
             usedAt?: components["schemas"]["Instant"] | null;
             /** @description The redemption the code was used for */
             redemptionId?: components["schemas"]["UUID"] | null;
+            revokedAt?: components["schemas"]["Instant"] | null;
+            state: string;
         };
         CodeIssued: {
             customerId: components["schemas"]["UUID"];
@@ -2140,7 +2349,8 @@ export interface components {
             feedbackId: components["schemas"]["UUID"];
             touchpointCode: string;
             status: components["schemas"]["CaseStatus"];
-            ownerName: string;
+            /** @description The display name of the person handling the case (never their login); null while nobody has taken it yet */
+            ownerName?: string | null;
             openedAt: components["schemas"]["Instant"];
             resolvedAt?: components["schemas"]["Instant"] | null;
             notes: components["schemas"]["CaseNote"][];
@@ -2184,7 +2394,10 @@ export interface components {
             id: components["schemas"]["UUID"];
             status: components["schemas"]["CaseStatus"];
             priority: components["schemas"]["Priority"];
-            ownerName: string;
+            /** @description The display name of the person handling the case (never a login); null while it waits in its team's queue */
+            ownerName?: string | null;
+            /** @description Staff only: the owner's login (null in a customer's own summary) */
+            ownerLogin?: string | null;
             openedAt: components["schemas"]["Instant"];
         };
         CustomerPage: {
@@ -2230,6 +2443,11 @@ export interface components {
             contactsMasked: boolean;
             createdAt: components["schemas"]["Instant"];
             updatedAt: components["schemas"]["Instant"];
+        };
+        DonationPage: {
+            items: components["schemas"]["DonationReceipt"][];
+            /** @description Pass as `after` for the next page; null on the last page */
+            nextCursor?: string | null;
         };
         DonationReceipt: {
             donationId: components["schemas"]["UUID"];
@@ -2328,6 +2546,12 @@ export interface components {
             caseId?: components["schemas"]["UUID"] | null;
             suggestion?: components["schemas"]["SuggestionAnswer"] | null;
         };
+        /** @description Feedback, newest first; pass `nextCursor` as `after` for the next page */
+        FeedbackPage: {
+            items: components["schemas"]["Feedback"][];
+            /** @description Pass as 'after' for the next page; null on the last page */
+            nextCursor?: string | null;
+        };
         /** @description The feedback's id, and whether it opened a case */
         FeedbackReceipt: {
             id: components["schemas"]["UUID"];
@@ -2398,13 +2622,15 @@ export interface components {
         JourneyStage: "DISCOVER" | "BUY" | "PAY" | "RECEIVE" | "USE" | "GET_HELP";
         /** @enum {string} */
         LifecycleStage: "prospect" | "first_purchase" | "repeat" | "loyal" | "at_risk" | "lapsed";
-        Line: {
+        /** @enum {string} */
+        Limit: "PER_CASE" | "PER_DAY";
+        Line1: {
             /** Format: int32 */
             lineNo: number;
             /** Format: int32 */
             quantity: number;
         };
-        Line1: {
+        Line2: {
             sku: string;
             category: string;
             /** Format: int32 */
@@ -2553,15 +2779,6 @@ export interface components {
             totalItems?: number | null;
             items?: components["schemas"]["AccessRecord"][] | null;
         };
-        Page1: {
-            /** Format: int32 */
-            page?: number | null;
-            /** Format: int32 */
-            size?: number | null;
-            /** Format: int64 */
-            totalItems?: number | null;
-            items?: components["schemas"]["PurchaseView"][] | null;
-        };
         PartnerEarnData: {
             partnerId: string;
             reference: string;
@@ -2590,6 +2807,25 @@ export interface components {
             /** Format: int64 */
             transactionId?: number | null;
             duplicate: boolean;
+        };
+        PartnerOffer: {
+            id: string;
+            name: string;
+            /**
+             * Format: int64
+             * @description What one point is worth when redeemed there, in minor currency units
+             */
+            pointValueMinor: number;
+            /**
+             * Format: int64
+             * @description Minor currency units spent there per point earned (before the tier multiplier)
+             */
+            earnMinorPerPoint: number;
+        };
+        PartnerOfferPage: {
+            items: components["schemas"]["PartnerOffer"][];
+            /** @description Pass as `after` for the next page; null on the last page */
+            nextCursor?: string | null;
         };
         PartnerReferenceData: {
             partnerId: string;
@@ -2625,6 +2861,8 @@ export interface components {
             createdAt: components["schemas"]["Instant"];
             updatedAt: components["schemas"]["Instant"];
         };
+        /** @enum {string} */
+        PointsClass: "PURCHASE" | "PARTNER_EARN" | "FIRST_PURCHASE" | "WELCOME" | "REFERRAL" | "COMPENSATION";
         /** @enum {string} */
         PreferredChannel: "EMAIL" | "SMS" | "PUSH" | "PHONE" | "POST";
         /** @enum {string} */
@@ -2692,13 +2930,18 @@ export interface components {
             /** Format: int64 */
             unitPriceMinor: number;
         };
+        PurchasePage: {
+            items: components["schemas"]["PurchaseView"][];
+            /** @description Pass as 'after' for the next page; null on the last page */
+            nextCursor?: string | null;
+        };
         PurchaseRequest: {
             source: string;
             externalOrderId: string;
             occurredAt: components["schemas"]["Instant"];
             channel: components["schemas"]["PurchaseChannel"];
             touchpointCode?: string | null;
-            lines: components["schemas"]["Line1"][];
+            lines: components["schemas"]["Line2"][];
         };
         PurchaseView: {
             id: components["schemas"]["UUID"];
@@ -2722,9 +2965,38 @@ export interface components {
             personalized?: boolean | null;
             items?: components["schemas"]["Item"][] | null;
         };
+        Recomputed: {
+            /** Format: int32 */
+            customers?: number | null;
+            /** Format: int64 */
+            tookMillis?: number | null;
+            computedAt?: components["schemas"]["Instant"] | null;
+        };
         RecoveryRating: {
             /** Format: int32 */
             csat: number;
+        };
+        RedemptionCodePage: {
+            items: components["schemas"]["RedemptionCodeView"][];
+            /** @description Pass as `after` for the next page; null on the last page */
+            nextCursor?: string | null;
+        };
+        /** @enum {string} */
+        RedemptionCodeState: "ACTIVE" | "USED" | "EXPIRED" | "REVOKED";
+        RedemptionCodeView: {
+            code: string;
+            state: components["schemas"]["RedemptionCodeState"];
+            /**
+             * Format: int64
+             * @description The most points a partner may hold with it; none: the available balance
+             */
+            maxPoints?: number | null;
+            createdAt: components["schemas"]["Instant"];
+            expiresAt: components["schemas"]["Instant"];
+            usedAt?: components["schemas"]["Instant"] | null;
+            revokedAt?: components["schemas"]["Instant"] | null;
+            /** @description The redemption it was used for */
+            redemptionId?: components["schemas"]["UUID"] | null;
         };
         RedemptionData: {
             redemptionId: components["schemas"]["UUID"];
@@ -2796,7 +3068,7 @@ export interface components {
             quantity?: number | null;
         };
         ReturnRequest: {
-            lines?: components["schemas"]["Line"][] | null;
+            lines?: components["schemas"]["Line1"][] | null;
             full?: boolean | null;
         };
         ReturnView: {
@@ -2854,7 +3126,15 @@ export interface components {
             earnedValueMinor: number;
             /** Format: int64 */
             netValueMinor: number;
+            /** @description One page of the month's lines, in the order they were booked */
             lines: components["schemas"]["SettlementLine"][];
+            /**
+             * Format: int64
+             * @description How many lines the month has, on all pages
+             */
+            lineCount: number;
+            /** @description Pass as `after` for the next page of lines; null on the last page */
+            nextCursor?: string | null;
         };
         SettlementLine: {
             kind: components["schemas"]["SettlementLineKind"];
@@ -2894,7 +3174,16 @@ export interface components {
             target: "FIRST_RESPONSE" | "RESOLUTION";
             priority: components["schemas"]["Priority"];
             team: string;
-            owner: string;
+            /** @description The owner's login; null while the case waits in its team's queue */
+            owner?: string | null;
+        };
+        /** @description What one run of the SLA check recorded */
+        SlaCheckResult: {
+            /**
+             * Format: int32
+             * @description Breaches and escalations recorded
+             */
+            changes: number;
         };
         /** @enum {string} */
         Source: "CUSTOMER" | "AGENT" | "ANONYMOUS";
@@ -2927,7 +3216,12 @@ export interface components {
             severity: components["schemas"]["Severity"];
             detractor: boolean;
             valuePending: boolean;
-            ownerName: string;
+            /** @description The owner's login; null while the case waits in its team's queue */
+            ownerName?: string | null;
+            /** @description The owner's name as the staff directory has it */
+            ownerDisplayName?: string | null;
+            /** @description True while nobody owns the case: it waits in its team's queue, where a member may take it (PUT .../owner with their own login) */
+            unassigned: boolean;
             openedAt: components["schemas"]["Instant"];
             firstResponseAt?: components["schemas"]["Instant"] | null;
             resolvedAt?: components["schemas"]["Instant"] | null;
@@ -2943,6 +3237,21 @@ export interface components {
             /** @description Only in the answer to the move to RESOLVED: the recovery survey link to send to the customer; it is never shown again */
             recoverySurveyUrl?: string | null;
         };
+        /** @description A person who works cases; `login` is their sign-in name (the token's preferred_username) */
+        StaffMember: {
+            login: string;
+            displayName: string;
+            /** @enum {string} */
+            role: "agent" | "supervisor" | "admin";
+            active: boolean;
+        };
+        /** @description A person of the staff directory as an admin writes it (PUT replaces; `active` omitted means true) */
+        StaffMemberRequest: {
+            displayName: string;
+            /** @enum {string} */
+            role: "agent" | "supervisor" | "admin";
+            active?: boolean | null;
+        };
         Statement: {
             customerId: components["schemas"]["UUID"];
             /** Format: int32 */
@@ -2952,6 +3261,8 @@ export interface components {
             /** Format: int64 */
             totalItems: number;
             items: components["schemas"]["StatementLine"][];
+            /** @description Pass as `after` for the next page; null on the last page */
+            nextCursor?: string | null;
         };
         StatementLine: {
             /** Format: int64 */
@@ -2983,6 +3294,43 @@ export interface components {
             status?: components["schemas"]["Status"] | null;
             completedAt?: components["schemas"]["Instant"] | null;
         };
+        /** @description A team owning touchpoints: members work its cases, breaches escalate to the supervisor, then along `escalation` */
+        Team: {
+            code: string;
+            name: string;
+            /** @description Login of the team's supervisor, the first escalation */
+            supervisor?: string | null;
+            members: string[];
+            /** @description Logins above the supervisor, in escalation order */
+            escalation: string[];
+            /**
+             * @description The team's own first-response target (ISO-8601), in place of the priority's
+             * @example PT30M
+             */
+            firstResponseTarget?: string | null;
+            /**
+             * @description The team's own resolution target (ISO-8601), in place of the priority's
+             * @example PT8H
+             */
+            resolutionTarget?: string | null;
+        };
+        /** @description A team as an admin writes it: PUT replaces the whole team (members and escalation as listed; omitted lists are empty, omitted targets mean the priority's targets). Every login must be in the staff directory. */
+        TeamRequest: {
+            name: string;
+            supervisor?: string | null;
+            members?: string[] | null;
+            escalation?: string[] | null;
+            /**
+             * @description ISO-8601 duration above zero, e.g. PT30M
+             * @example PT30M
+             */
+            firstResponseTarget?: string | null;
+            /**
+             * @description ISO-8601 duration above zero, e.g. PT8H
+             * @example PT8H
+             */
+            resolutionTarget?: string | null;
+        };
         /** @enum {string} */
         Tier: "BRONZE" | "SILVER" | "GOLD";
         /** @enum {string} */
@@ -3006,6 +3354,8 @@ export interface components {
             /** Format: int64 */
             pointsToNextTier?: number | null;
             history: components["schemas"]["TierHistoryEntry"][];
+            /** @description The classes of points that count toward a tier (the programme's setting): by default PURCHASE and PARTNER_EARN, not the bonuses */
+            qualifyingClasses: components["schemas"]["PointsClass"][];
         };
         /** @description A signed link to the touchpoint's feedback form: it works until `expiresAt`, and until the touchpoint's links are rotated past `version` */
         TouchpointPublicLink: {
@@ -3025,6 +3375,18 @@ export interface components {
             channel: components["schemas"]["Channel"];
             stage: components["schemas"]["JourneyStage"];
             team: string;
+            active?: boolean | null;
+        };
+        /** @description A change to a touchpoint: an omitted or null field keeps its current value (so a retired touchpoint stays retired unless `active` is true); `code` may be left out, it is the path's */
+        TouchpointUpdate: {
+            /** @description Optional; if present it must be the path's code */
+            code?: string | null;
+            name?: string | null;
+            channel?: components["schemas"]["Channel"] | null;
+            stage?: components["schemas"]["JourneyStage"] | null;
+            /** @description The owning team's code (see putTeam): its members are given the touchpoint's cases */
+            team?: string | null;
+            /** @description true reactivates a retired touchpoint, false retires it; omitted keeps it as it is */
             active?: boolean | null;
         };
         TouchpointView: {
@@ -3928,6 +4290,129 @@ export interface operations {
             };
             /** @description `unknown-referral-code`: 'referralCode' is no active customer's; also `idempotency-key-reused` */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem codes: `rate-limited` */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem codes: `internal-error` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem codes: `upstream-unavailable` */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem codes: `service-unavailable`; also `upstream-suspended` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem codes: `upstream-timeout` */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    recomputeCustomerInsights: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description How many customers were computed, how long it took, and as of when */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Recomputed"];
+                };
+            };
+            /** @description Problem codes: `unauthorized` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `forbidden`: only admins recompute */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem codes: `not-acceptable` */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `conflict`: another recomputation is running; try again when it ends */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem codes: `payload-too-large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem codes: `unsupported-media-type` */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5189,8 +5674,9 @@ export interface operations {
     listCustomerPurchases: {
         parameters: {
             query?: {
-                page?: number;
-                size?: number;
+                /** @description The nextCursor of the previous page; none for the first page */
+                after?: string;
+                limit?: number;
             };
             header?: {
                 /** @description Staff only: why they access this customer's data, at most 200 characters; recorded in the customer's access log */
@@ -5209,10 +5695,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page1"];
+                    "application/json": components["schemas"]["PurchasePage"];
                 };
             };
-            /** @description `access-purpose-required`: a staff caller sent no X-Access-Purpose (or a blank or too long one); also `invalid-parameter`, `validation-failed` */
+            /** @description `access-purpose-required`: a staff caller sent no X-Access-Purpose (or a blank or too long one); `invalid-cursor`: 'after' is not a cursor this list gave out; also `invalid-parameter`, `validation-failed` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7198,8 +7684,9 @@ export interface operations {
     listMyPurchases: {
         parameters: {
             query?: {
-                page?: number;
-                size?: number;
+                /** @description The nextCursor of the previous page; none for the first page */
+                after?: string;
+                limit?: number;
             };
             header?: never;
             path?: never;
@@ -7213,10 +7700,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page1"];
+                    "application/json": components["schemas"]["PurchasePage"];
                 };
             };
-            /** @description Problem codes: `invalid-parameter`, `validation-failed` */
+            /** @description `invalid-cursor`: 'after' is not a cursor this list gave out; also `invalid-parameter`, `validation-failed` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8716,6 +9203,7 @@ export interface operations {
                 owner?: string;
                 status?: components["schemas"]["CaseStatus"];
                 team?: string;
+                unassigned?: boolean;
             };
             header?: never;
             path?: never;
@@ -8969,7 +9457,7 @@ export interface operations {
                     "application/json": components["schemas"]["CaseAction"];
                 };
             };
-            /** @description Above the caller's authority per case or per day: waiting for a supervisor's approval (`status` PENDING_APPROVAL; the action's `id` is the approval request's). Location is the case */
+            /** @description Above the caller's authority per case or per day: waiting for a supervisor's approval (`status` PENDING_APPROVAL; the action's `id` is the approval request's). `authorityLimit.limitReached` says which limit was reached, PER_CASE or PER_DAY, with the limits (`perCase`, `perDay`) and what was already granted (`onCase`, `today`). Location is the case */
             202: {
                 headers: {
                     /** @description The case's path */
@@ -9442,7 +9930,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem codes: `forbidden` */
+            /** @description `not-case-owner`: only the case's owner (`owner`), the supervisors of its team (`teamSupervisors`: the supervisor and the escalation chain) and admins may change it; also `forbidden` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9489,6 +9977,15 @@ export interface operations {
             };
             /** @description Problem codes: `unsupported-media-type` */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `unknown-owner`: the owner is not an active person of the staff directory; `owner-not-in-team`: the owner is neither a member nor the supervisor of the case's team (`eligible` lists who is) */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9734,7 +10231,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem codes: `forbidden` */
+            /** @description `not-case-owner`: only the case's owner (`owner`), the supervisors of its team (`teamSupervisors`: the supervisor and the escalation chain) and admins may change it; also `forbidden` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9790,6 +10287,129 @@ export interface operations {
             };
             /** @description `root-cause-required`, `unknown-root-cause`: RESOLVED needs one of the configured root causes (listed in `rootCauses`) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem codes: `rate-limited` */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem codes: `internal-error` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem codes: `upstream-unavailable` */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem codes: `service-unavailable`; also `upstream-suspended` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem codes: `upstream-timeout` */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    searchFeedback: {
+        parameters: {
+            query?: {
+                /** @description The nextCursor of the previous page; none for the first page */
+                after?: string;
+                /** @description The status of the case the feedback opened */
+                caseStatus?: components["schemas"]["CaseStatus"];
+                from?: string;
+                limit?: number;
+                /** @description A suggestion's public status */
+                status?: components["schemas"]["SuggestionStatus"];
+                /** @description Words the text contains (case-insensitive) */
+                text?: string;
+                to?: string;
+                /** @description A touchpoint's code */
+                touchpoint?: string;
+                type?: components["schemas"]["FeedbackType"];
+            };
+            header: {
+                /** @description Staff only: why they read this customer's data, at most 200 characters; recorded in the customer's access log */
+                "X-Access-Purpose": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of feedback */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeedbackPage"];
+                };
+            };
+            /** @description `access-purpose-required`: X-Access-Purpose is missing, blank or longer than 200 characters; `invalid-period`: from or to is not an ISO-8601 instant, or from is not before to; `invalid-cursor`: 'after' is not a cursor this list gave out; also `invalid-parameter`, `validation-failed` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem codes: `unauthorized` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem codes: `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem codes: `not-acceptable` */
+            406: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11040,6 +11660,8 @@ export interface operations {
     listMyFeedback: {
         parameters: {
             query?: {
+                /** @description The nextCursor of the previous page; none for the first page */
+                after?: string;
                 limit?: number;
             };
             header?: never;
@@ -11048,16 +11670,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The customer's feedback */
+            /** @description One page of the customer's feedback */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Feedback"][];
+                    "application/json": components["schemas"]["FeedbackPage"];
                 };
             };
-            /** @description Problem codes: `invalid-parameter`, `validation-failed` */
+            /** @description `invalid-cursor`: 'after' is not a cursor this list gave out; also `invalid-parameter`, `validation-failed` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11445,6 +12067,354 @@ export interface operations {
             };
         };
     };
+    checkSlasNow: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description How many breaches and escalations were recorded */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SlaCheckResult"];
+                };
+            };
+            /** @description Problem codes: `unauthorized` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem codes: `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem codes: `not-acceptable` */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem codes: `payload-too-large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem codes: `unsupported-media-type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem codes: `rate-limited` */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem codes: `internal-error` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem codes: `upstream-unavailable` */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem codes: `service-unavailable`; also `upstream-suspended` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem codes: `upstream-timeout` */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listStaff: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffMember"][];
+                };
+            };
+            /** @description Problem codes: `unauthorized` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem codes: `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem codes: `not-acceptable` */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem codes: `rate-limited` */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem codes: `internal-error` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem codes: `upstream-unavailable` */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem codes: `service-unavailable`; also `upstream-suspended` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem codes: `upstream-timeout` */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putStaffMember: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                login: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StaffMemberRequest"];
+            };
+        };
+        responses: {
+            /** @description The person as stored */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffMember"];
+                };
+            };
+            /** @description `validation-failed`: a field is missing or not valid; also `malformed-request`, `invalid-field`, `unknown-field`, `invalid-parameter` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem codes: `unauthorized` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem codes: `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem codes: `not-found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem codes: `not-acceptable` */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem codes: `payload-too-large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem codes: `unsupported-media-type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem codes: `rate-limited` */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem codes: `internal-error` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem codes: `upstream-unavailable` */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem codes: `service-unavailable`; also `upstream-suspended` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem codes: `upstream-timeout` */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     streamMotEvents: {
         parameters: {
             query?: {
@@ -11507,6 +12477,365 @@ export interface operations {
             };
             /** @description Problem codes: `not-acceptable` */
             406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem codes: `rate-limited` */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem codes: `internal-error` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem codes: `upstream-unavailable` */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem codes: `service-unavailable`; also `upstream-suspended` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem codes: `upstream-timeout` */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listTeams: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Team"][];
+                };
+            };
+            /** @description Problem codes: `unauthorized` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem codes: `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem codes: `not-acceptable` */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem codes: `rate-limited` */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem codes: `internal-error` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem codes: `upstream-unavailable` */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem codes: `service-unavailable`; also `upstream-suspended` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem codes: `upstream-timeout` */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getTeam: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The team */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Team"];
+                };
+            };
+            /** @description Problem codes: `invalid-parameter`, `validation-failed` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem codes: `unauthorized` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem codes: `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `team-not-found`: no team has this code; also `not-found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem codes: `not-acceptable` */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem codes: `rate-limited` */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem codes: `internal-error` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem codes: `upstream-unavailable` */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem codes: `service-unavailable`; also `upstream-suspended` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem codes: `upstream-timeout` */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putTeam: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TeamRequest"];
+            };
+        };
+        responses: {
+            /** @description The team as stored */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Team"];
+                };
+            };
+            /** @description `validation-failed`: a field is missing or not valid; `invalid-field`: a target is not an ISO-8601 duration above zero; also `malformed-request`, `unknown-field`, `invalid-parameter` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem codes: `unauthorized` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem codes: `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem codes: `not-found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem codes: `not-acceptable` */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem codes: `payload-too-large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem codes: `unsupported-media-type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `unknown-staff`: a login is not in the staff directory (listed in `unknown`) */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11937,7 +13266,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["TouchpointRequest"];
+                "application/json": components["schemas"]["TouchpointUpdate"];
             };
         };
         responses: {
@@ -11950,7 +13279,7 @@ export interface operations {
                     "application/json": components["schemas"]["TouchpointView"];
                 };
             };
-            /** @description `bad-request`: the code in the body differs from the path's; also `malformed-request`, `invalid-field`, `unknown-field`, `validation-failed`, `invalid-parameter` */
+            /** @description `validation-failed`: a field is blank or too long; `invalid-field`: an unknown channel or stage; also `malformed-request`, `unknown-field`, `invalid-parameter` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12006,6 +13335,15 @@ export interface operations {
             };
             /** @description Problem codes: `unsupported-media-type` */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `touchpoint-code-mismatch`: the body names another code than the path's; a touchpoint's code never changes */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13396,6 +14734,130 @@ export interface operations {
             };
         };
     };
+    listCustomerDonations: {
+        parameters: {
+            query?: {
+                /** @description The `nextCursor` of the previous page; none for the first page */
+                after?: string;
+                /** @description Items per page (1..100, default 20) */
+                limit?: number;
+            };
+            header?: {
+                /** @description Staff only: why they read this customer's data, at most 200 characters; recorded in the customer's access log */
+                "X-Access-Purpose"?: string;
+            };
+            path: {
+                customerId: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of receipts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DonationPage"];
+                };
+            };
+            /** @description `invalid-cursor`: `after` is not a cursor this list gave out; `validation-failed`: `limit` out of range; `access-purpose-required`: no purpose in X-Access-Purpose (1 to 200 characters); also `invalid-parameter` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem codes: `unauthorized` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem codes: `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `account-not-found`: the customer has no points account; also `not-found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem codes: `not-acceptable` */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem codes: `rate-limited` */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem codes: `internal-error` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem codes: `upstream-unavailable` */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem codes: `service-unavailable`; also `upstream-suspended` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem codes: `upstream-timeout` */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     donatePoints: {
         parameters: {
             query?: never;
@@ -14393,7 +15855,19 @@ export interface operations {
     getPointsStatement: {
         parameters: {
             query?: {
+                /** @description The `nextCursor` of the previous page; none for the first page */
+                after?: string;
+                /** @description Items per page (1..100, default 20) */
+                limit?: number;
+                /**
+                 * @deprecated
+                 * @description Page number (offset paging, kept for existing clients; prefer `after`); not with `after`
+                 */
                 page?: number;
+                /**
+                 * @deprecated
+                 * @description Page size (1..100, default 20); `limit` wins when both are sent
+                 */
                 size?: number;
             };
             header?: {
@@ -14416,7 +15890,7 @@ export interface operations {
                     "application/json": components["schemas"]["Statement"];
                 };
             };
-            /** @description `access-purpose-required`: staff without a purpose in X-Access-Purpose (1 to 200 characters); also `invalid-parameter`, `validation-failed` */
+            /** @description `access-purpose-required`: staff without a purpose in X-Access-Purpose (1 to 200 characters); `invalid-cursor`: `after` is not a cursor this statement gave out, or is sent with a page other than 0; `validation-failed`: `limit`, `page` or `size` out of range; also `invalid-parameter` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -15378,7 +16852,12 @@ export interface operations {
     };
     getSettlementForPartner: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The `nextCursor` of the previous page; none for the first page */
+                after?: string;
+                /** @description Lines per page (1..1000, default 100) */
+                limit?: number;
+            };
             header?: never;
             path: {
                 month: string;
@@ -15388,7 +16867,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The month's totals and lines */
+            /** @description The month's totals and a page of its lines */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -15397,7 +16876,7 @@ export interface operations {
                     "application/json": components["schemas"]["Settlement"];
                 };
             };
-            /** @description `invalid-month`: not a month written YYYY-MM; also `invalid-parameter`, `validation-failed` */
+            /** @description `invalid-month`: not a month written YYYY-MM; `invalid-cursor`: `after` is not a cursor this settlement gave out; `validation-failed`: `limit` out of range; also `invalid-parameter` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -15530,6 +17009,125 @@ export interface operations {
                 };
             };
             /** @description `account-not-found`: the customer has no points account */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem codes: `not-acceptable` */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem codes: `rate-limited` */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem codes: `internal-error` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem codes: `upstream-unavailable` */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem codes: `service-unavailable`; also `upstream-suspended` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem codes: `upstream-timeout` */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listMyDonations: {
+        parameters: {
+            query?: {
+                /** @description The `nextCursor` of the previous page; none for the first page */
+                after?: string;
+                /** @description Items per page (1..100, default 20) */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of receipts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DonationPage"];
+                };
+            };
+            /** @description `invalid-cursor`: `after` is not a cursor this list gave out; `validation-failed`: `limit` out of range; also `invalid-parameter` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem codes: `unauthorized` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `forbidden`: not a customer's token, or it names no customer */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `account-not-found`: I have no points account */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -16234,6 +17832,235 @@ export interface operations {
             };
         };
     };
+    listPartnersForMe: {
+        parameters: {
+            query?: {
+                /** @description The `nextCursor` of the previous page; none for the first page */
+                after?: string;
+                /** @description Items per page (1..100, default 20) */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of active partners */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartnerOfferPage"];
+                };
+            };
+            /** @description `invalid-cursor`: `after` is not a cursor this list gave out; `validation-failed`: `limit` out of range; also `invalid-parameter` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem codes: `unauthorized` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `forbidden`: not a customer's token, or it names no customer */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem codes: `not-acceptable` */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem codes: `rate-limited` */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem codes: `internal-error` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem codes: `upstream-unavailable` */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem codes: `service-unavailable`; also `upstream-suspended` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem codes: `upstream-timeout` */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listMyRedemptionCodes: {
+        parameters: {
+            query?: {
+                /** @description The `nextCursor` of the previous page; none for the first page */
+                after?: string;
+                /** @description Items per page (1..100, default 20) */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of codes */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RedemptionCodePage"];
+                };
+            };
+            /** @description `invalid-cursor`: `after` is not a cursor this list gave out; `validation-failed`: `limit` out of range; also `invalid-parameter` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem codes: `unauthorized` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `forbidden`: not a customer's token, or it names no customer */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `account-not-found`: the customer has no points account */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem codes: `not-acceptable` */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem codes: `rate-limited` */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem codes: `internal-error` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem codes: `upstream-unavailable` */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem codes: `service-unavailable`; also `upstream-suspended` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem codes: `upstream-timeout` */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     issueMyRedemptionCode: {
         parameters: {
             query?: never;
@@ -16337,6 +18164,149 @@ export interface operations {
             };
             /** @description `account-closed`: the points account is closed; also `idempotency-key-reused` */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem codes: `rate-limited` */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem codes: `internal-error` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem codes: `upstream-unavailable` */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem codes: `service-unavailable`; also `upstream-suspended` */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem codes: `upstream-timeout` */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    revokeMyRedemptionCode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The code, now `REVOKED` (or `EXPIRED` if it had run out before) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RedemptionCodeView"];
+                };
+            };
+            /** @description Problem codes: `invalid-parameter`, `validation-failed` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem codes: `unauthorized` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `forbidden`: not a customer's token, or it names no customer */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `account-not-found`: the customer has no points account; `redemption-code-not-found`: I have no such code; also `not-found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem codes: `not-acceptable` */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `redemption-code-used`: a partner already used the code (member redemptionId); a used code cannot be revoked */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem codes: `payload-too-large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem codes: `unsupported-media-type` */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -16561,7 +18531,19 @@ export interface operations {
     getMyPointsStatement: {
         parameters: {
             query?: {
+                /** @description The `nextCursor` of the previous page; none for the first page */
+                after?: string;
+                /** @description Items per page (1..100, default 20) */
+                limit?: number;
+                /**
+                 * @deprecated
+                 * @description Page number (offset paging, kept for existing clients; prefer `after`); not with `after`
+                 */
                 page?: number;
+                /**
+                 * @deprecated
+                 * @description Page size (1..100, default 20); `limit` wins when both are sent
+                 */
                 size?: number;
             };
             header?: never;
@@ -16579,7 +18561,7 @@ export interface operations {
                     "application/json": components["schemas"]["Statement"];
                 };
             };
-            /** @description Problem codes: `invalid-parameter`, `validation-failed` */
+            /** @description `invalid-cursor`: `after` is not a cursor this statement gave out, or is sent with a page other than 0; `validation-failed`: `limit`, `page` or `size` out of range; also `invalid-parameter` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -17162,7 +19144,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `redemption-code-invalid`: no such code; `redemption-code-expired`: the code expired; `redemption-code-cap-exceeded`: more points than the customer allowed with this code (member maxPoints); `insufficient-points`: the customer has not enough points available for this amount (member requested; the balance is not disclosed); also `idempotency-key-reused` */
+            /** @description `redemption-code-invalid`: no such code; `redemption-code-expired`: the code expired; `redemption-code-revoked`: the customer revoked the code; `redemption-code-cap-exceeded`: more points than the customer allowed with this code (member maxPoints); `insufficient-points`: the customer has not enough points available for this amount (member requested; the balance is not disclosed); also `idempotency-key-reused` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -17825,7 +19807,12 @@ export interface operations {
     };
     getPartnerSettlement: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The `nextCursor` of the previous page; none for the first page */
+                after?: string;
+                /** @description Lines per page (1..1000, default 100) */
+                limit?: number;
+            };
             header?: never;
             path: {
                 month: string;
@@ -17834,7 +19821,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The month's totals and lines */
+            /** @description The month's totals and a page of its lines */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -17843,7 +19830,7 @@ export interface operations {
                     "application/json": components["schemas"]["Settlement"];
                 };
             };
-            /** @description `invalid-month`: not a month written YYYY-MM; also `invalid-parameter`, `validation-failed` */
+            /** @description `invalid-month`: not a month written YYYY-MM; `invalid-cursor`: `after` is not a cursor this settlement gave out; `validation-failed`: `limit` out of range; also `invalid-parameter` */
             400: {
                 headers: {
                     [name: string]: unknown;

@@ -77,7 +77,7 @@ public class Purchases {
         }
         String hash = fingerprint(customerId, request);
         Purchase existing = Purchase.find("source = ?1 and externalOrderId = ?2", request.source(),
-                request.externalOrderId().trim()).firstResult();
+                request.externalOrderId().strip()).firstResult();
         if (existing != null) {
             if (!existing.customerId.equals(customerId) || !existing.requestHash.equals(hash)) {
                 throw new ProblemException(CustomerProblem.PURCHASE_CONFLICT,
@@ -90,7 +90,7 @@ public class Purchases {
         purchase.id = UUID.randomUUID();
         purchase.customerId = customer.id;
         purchase.source = request.source();
-        purchase.externalOrderId = request.externalOrderId().trim();
+        purchase.externalOrderId = request.externalOrderId().strip();
         purchase.occurredAt = request.occurredAt().truncatedTo(ChronoUnit.MICROS);
         purchase.channel = request.channel();
         purchase.touchpointCode = request.touchpointCode();
@@ -103,8 +103,8 @@ public class Purchases {
             PurchaseLine line = new PurchaseLine();
             line.purchaseId = purchase.id;
             line.lineNo = ++lineNo;
-            line.sku = requested.sku().trim();
-            line.category = requested.category().trim();
+            line.sku = requested.sku().strip();
+            line.category = requested.category().strip();
             line.quantity = requested.quantity();
             line.unitPriceMinor = requested.unitPriceMinor();
             total = addExact(total, multiplyExact(line.quantity, line.unitPriceMinor));

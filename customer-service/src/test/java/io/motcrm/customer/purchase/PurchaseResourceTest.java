@@ -104,6 +104,16 @@ class PurchaseResourceTest {
                 .body("id", equalTo(id)).body("lines", hasSize(2));
     }
 
+    /** An order id of control characters only is refused as input (NUL cannot be stored), never a 500. */
+    @Test
+    void anOrderIdOfControlCharactersIsRefusedAsInput() {
+        UUID customer = newCustomer();
+        for (String orderId : new String[] { "\u0000", "\u0000\u001f" }) {
+            postPurchase(customer, purchaseBody(orderId, NOW, new Line("SKU-9", "toys", 1, 999)))
+                    .statusCode(400).contentType("application/problem+json");
+        }
+    }
+
     @Test
     void aRetriedPurchaseIsRecordedOnceEvenUnderANewIdempotencyKey() {
         UUID customer = newCustomer();

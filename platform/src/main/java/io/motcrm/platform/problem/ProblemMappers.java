@@ -173,6 +173,15 @@ public class ProblemMappers {
             return ProblemResponses.of(Problem.of(CommonProblem.BAD_REQUEST,
                     "A value contains a character that cannot be stored (such as NUL)", uri.getPath(), List.of(), Map.of()));
         }
+        SQLException refused = databaseFailure(e, sql -> "23514".equals(sql.getSQLState()),
+                Collections.newSetFromMap(new IdentityHashMap<>()));
+        if (refused != null) {
+            // A value the request validation let through but a CHECK constraint refuses: still the input's
+            // fault, and nothing was stored. Logged (the constraint's name only) so the validation can catch up.
+            Log.warnf("A CHECK constraint refused the input on %s: %s", uri.getPath(), refused.getMessage());
+            return ProblemResponses.of(Problem.of(CommonProblem.VALIDATION_FAILED,
+                    "A value is outside what can be stored", uri.getPath(), List.of(), Map.of()));
+        }
         String errorId = UUID.randomUUID().toString();
         Log.errorf(e, "Unexpected error %s on %s", errorId, uri.getPath());
         return ProblemResponses.of(Problem.of(CommonProblem.INTERNAL_ERROR,

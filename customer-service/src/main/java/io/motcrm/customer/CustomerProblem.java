@@ -16,7 +16,6 @@ public enum CustomerProblem implements ProblemType {
     CONTACT_REQUIRED("contact-required", "An email address or a phone number is required", 400),
     ACCESS_PURPOSE_REQUIRED("access-purpose-required",
             "Staff must state why they access a customer's data in the X-Access-Purpose header", 400),
-    INVALID_CURSOR("invalid-cursor", "The cursor is not one this list gave out", 400),
     SEARCH_FILTER_REQUIRED("search-filter-required", "Search needs at least one filter", 400),
     PURCHASE_NOT_FOUND("purchase-not-found", "The purchase does not exist", 404),
     PURCHASE_CONFLICT("purchase-conflict",

@@ -37,8 +37,7 @@ public enum FeedbackProblem implements ProblemType {
     UNKNOWN_STAFF("unknown-staff", "A login is not in the staff directory", 422),
     TEAM_NOT_FOUND("team-not-found", "The team does not exist", 404),
     STAFF_NOT_FOUND("staff-not-found", "The person is not in the staff directory", 404),
-    TOUCHPOINT_CODE_MISMATCH("touchpoint-code-mismatch", "The code in the body differs from the path's", 422),
-    INVALID_CURSOR("invalid-cursor", "The cursor is not one this list gave out", 400);
+    TOUCHPOINT_CODE_MISMATCH("touchpoint-code-mismatch", "The code in the body differs from the path's", 422);
 
     private final Definition definition;
 

@@ -29,7 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.motcrm.customer.ApiExamples;
 import io.motcrm.customer.ApiProblems;
 import io.motcrm.customer.CallerAccess;
-import io.motcrm.customer.PageCursor;
+import io.motcrm.platform.web.PageCursor;
 import io.motcrm.platform.security.Roles;
 
 /** The signed-in customer's own purchases, the id taken from the token: the twins of {@link PurchaseResource}'s reads. */

@@ -33,7 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.motcrm.customer.ApiExamples;
 import io.motcrm.customer.ApiProblems;
 import io.motcrm.customer.CallerAccess;
-import io.motcrm.customer.PageCursor;
+import io.motcrm.platform.web.PageCursor;
 import io.motcrm.customer.privacy.Disclosure;
 import io.motcrm.customer.privacy.ProfileAccess;
 import io.motcrm.platform.idempotency.Idempotency;

@@ -27,7 +27,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.motcrm.customer.CustomerProblem;
-import io.motcrm.customer.PageCursor;
+import io.motcrm.platform.web.PageCursor;
 import io.motcrm.customer.insight.Insights;
 import io.motcrm.customer.profile.Customer;
 import io.motcrm.customer.profile.CustomerStatus;

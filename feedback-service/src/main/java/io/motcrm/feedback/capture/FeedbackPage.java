@@ -9,7 +9,7 @@ import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import io.motcrm.feedback.PageCursor;
+import io.motcrm.platform.web.PageCursor;
 import io.motcrm.feedback.cases.CaseStatus;
 
 /** One page of feedback, newest first; {@code nextCursor} is null on the last page. */

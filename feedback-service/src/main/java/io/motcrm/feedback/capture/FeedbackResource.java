@@ -37,7 +37,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.motcrm.feedback.FeedbackProblem;
-import io.motcrm.feedback.PageCursor;
+import io.motcrm.platform.web.PageCursor;
 import io.motcrm.feedback.cases.CaseStatus;
 import io.motcrm.feedback.privacy.StaffAccess;
 import io.motcrm.feedback.touchpoint.Touchpoint;

@@ -16,7 +16,7 @@ import jakarta.transaction.Transactional;
 
 import io.motcrm.feedback.FeedbackConfig;
 import io.motcrm.feedback.FeedbackProblem;
-import io.motcrm.feedback.PageCursor;
+import io.motcrm.platform.web.PageCursor;
 import io.motcrm.feedback.cases.CaseService;
 import io.motcrm.feedback.cases.SupportCase;
 import io.motcrm.feedback.stream.MotEvent;

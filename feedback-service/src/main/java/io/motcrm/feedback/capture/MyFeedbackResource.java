@@ -18,7 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.motcrm.feedback.PageCursor;
+import io.motcrm.platform.web.PageCursor;
 import io.motcrm.feedback.privacy.CustomerRecords;
 import io.motcrm.platform.security.Caller;
 import io.motcrm.platform.security.Roles;

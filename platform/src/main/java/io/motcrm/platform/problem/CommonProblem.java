@@ -6,6 +6,7 @@ public enum CommonProblem implements ProblemType {
     INVALID_FIELD("invalid-field", "A field has a value of the wrong type or an unknown value", 400),
     INVALID_PARAMETER("invalid-parameter", "A path or query parameter has an invalid value", 400),
     UNKNOWN_FIELD("unknown-field", "The request contains a field this operation does not accept", 400),
+    INVALID_CURSOR("invalid-cursor", "The cursor is not one this list gave out", 400),
     VALIDATION_FAILED("validation-failed", "The request is not valid", 400),
     BAD_REQUEST("bad-request", "The request cannot be processed", 400),
     IDEMPOTENCY_KEY_MISSING("idempotency-key-missing", "This operation requires an Idempotency-Key header", 400),

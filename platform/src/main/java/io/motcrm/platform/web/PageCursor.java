@@ -1,4 +1,4 @@
-package io.motcrm.feedback;
+package io.motcrm.platform.web;
 
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
@@ -6,12 +6,13 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.UUID;
 
+import io.motcrm.platform.problem.CommonProblem;
 import io.motcrm.platform.problem.ProblemException;
 
 /**
  * Where a cursor-paged list (newest first) stopped: the last item's time and id, which order the list.
  * Opaque to clients: {@code ?after=<nextCursor>&limit=n} asks for the items after it; a cursor this
- * service did not give out is {@code 400 invalid-cursor}. (The same shape as customer-service's lists.)
+ * service did not give out is {@code 400 invalid-cursor}. One shape for every service's lists.
  */
 public record PageCursor(Instant at, UUID id) {
 
@@ -47,6 +48,6 @@ public record PageCursor(Instant at, UUID id) {
     }
 
     private static ProblemException invalid() {
-        return ProblemException.forField(FeedbackProblem.INVALID_CURSOR, "after", "is not a cursor this list gave out");
+        return ProblemException.forField(CommonProblem.INVALID_CURSOR, "after", "is not a cursor this list gave out");
     }
 }

@@ -192,9 +192,9 @@ test('an agent may not open the approvals, and the keyboard reaches the queue’
   await queueReady(page);
   const link = page.getByTestId(`case-row-${complaint.caseId}`).getByRole('link');
   await expect(link).toBeVisible();
-  // Tab from the top of the page until the case's link has focus, then open it with Enter.
+  // Tab from the top of the page until the case's link has focus (past every earlier case of a long-lived suite), then Enter.
   await page.locator('body').press('Tab');
-  for (let i = 0; i < 60 && !(await link.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
+  for (let i = 0; i < 400 && !(await link.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
   await expect(link).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('feedback-text')).toHaveText(complaint.text);

@@ -30,6 +30,10 @@ test('the main screens', async ({ browser }) => {
   await agent.page.getByRole('link', { name: 'Open the customer 360' }).click();
   await givePurpose(agent.page);
   await expect(agent.page.getByTestId('points-available')).toBeVisible();
+  for (const section of ['section-purchases', 'section-statement', 'section-expiring']) {
+    await expect(agent.page.getByTestId(section).getByRole('status')).toHaveCount(0); // loaded
+  }
+  await expect(agent.page.getByTestId('section-statement').getByRole('table')).toBeVisible();
   await shot(agent.page, 'customer-360');
 
   const supervisor = await signedIn(browser, 'supervisor');

@@ -9,10 +9,11 @@ export const KEYCLOAK = (process.env.MOTCRM_KEYCLOAK_URL ?? 'http://localhost:81
 /** The local realm's demo users' password (keycloak/motcrm-realm.json; local development only). */
 export const DEMO_PASSWORD = 'motcrm-dev';
 
-export type Role = 'agent' | 'supervisor';
+export type Role = 'agent' | 'supervisor' | 'admin';
 export const USERS: Record<Role, { username: string; name: string }> = {
   agent: { username: 'agent.kim', name: 'Min-ji Kim' },
   supervisor: { username: 'supervisor.lee', name: 'Ji-hoon Lee' },
+  admin: { username: 'admin.park', name: 'Soo-jin Park' },
 };
 export const stateFile = (role: Role) => `e2e/.auth/${role}.json`;
 
@@ -71,6 +72,30 @@ export async function motVolume(touchpointCode: string, days: number): Promise<n
   const report = await call<{ rows: { key: string; volume: number }[] }>('agent.kim', 'GET',
     `/api/v1/mot/analytics?groupBy=touchpoint&from=${from.toISOString()}&to=${to.toISOString()}`);
   return report.rows.find((row) => row.key === touchpointCode)?.volume ?? 0;
+}
+
+/**
+ * agent.kim signs up a customer no other run uses and records a web order for them; returns once the order's
+ * points are on the customer's statement (they travel through the outbox).
+ */
+export async function seedCustomerWithPurchase(label: string): Promise<{ id: string; memberCode: string; name: string; orderId: string }> {
+  const unique = randomUUID();
+  const name = `${label} ${unique.slice(0, 8)}`;
+  const customer = await call<{ id: string; memberCode: string }>('agent.kim', 'POST', '/api/v1/customers',
+    { name, email: `e2e-${unique}@example.com` }, { 'Idempotency-Key': randomUUID() });
+  const orderId = `WS-${unique}`;
+  await call('agent.kim', 'POST', `/api/v1/customers/${customer.id}/purchases`, {
+    source: 'web-shop', externalOrderId: orderId, occurredAt: new Date().toISOString(), channel: 'WEB',
+    lines: [{ sku: 'TEA-GREEN-100', category: 'tea', quantity: 2, unitPriceMinor: 12000 }],
+  }, { 'Idempotency-Key': randomUUID() });
+  // The points account opens through the outbox too: until it has, the statement answers 404.
+  const accessToken = await token('agent.kim');
+  await expect.poll(async () => {
+    const response = await fetch(`${GATEWAY}/api/v1/loyalty/customers/${customer.id}/statement`,
+      { headers: { Authorization: `Bearer ${accessToken}`, 'X-Access-Purpose': 'Browser test seeding' } });
+    return response.ok ? ((await response.json()) as { totalItems: number }).totalItems : -response.status; // e.g. -404
+  }, { timeout: 20_000 }).toBeGreaterThan(0);
+  return { id: customer.id, memberCode: customer.memberCode, name, orderId };
 }
 
 /** customer.jun's available points, as the customer app reads them. */

@@ -11,7 +11,9 @@ import {
   fetch360, sectionData, type Balance, type Customer360, type CustomerView, type Nps, type OpenCase,
   type RecentFeedback, type Section as SectionData,
 } from './customerApi';
+import { ExpiringPointsSection, Privacy, Purchases, Statement } from './Extras';
 import { PurposeGate } from './PurposeGate';
+import { auth } from '../../services';
 
 export default function Customer360Page({ params }: PageProps<'customers/:id'>) {
   const { t } = useT();
@@ -46,6 +48,8 @@ function Block<T>(props: { title: string; section: SectionData; children: (data:
 function Loaded({ data, refresh, refreshing, error }: { data: Customer360; refresh: () => void; refreshing: boolean; error: unknown }) {
   const { t, number, dateTime, date } = useT();
   const profile = sectionData<CustomerView>(data.profile);
+  const session = auth().session.get();
+  const admin = 'person' in session && session.person.roles.includes('admin');
   return (
     <>
       <div class="page-head">
@@ -112,6 +116,12 @@ function Loaded({ data, refresh, refreshing, error }: { data: Customer360; refre
             </ul>
           )}
         </Block>
+      </div>
+      <div class="grid-360">
+        <Purchases id={data.customerId} />
+        <ExpiringPointsSection id={data.customerId} />
+        <Statement id={data.customerId} />
+        <Privacy id={data.customerId} memberCode={profile?.memberCode ?? undefined} admin={admin} />
       </div>
     </>
   );

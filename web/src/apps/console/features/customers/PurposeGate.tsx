@@ -3,7 +3,7 @@
 import type { ComponentChildren, JSX } from 'preact';
 import { useState } from 'preact/hooks';
 
-import { accessPurpose } from '../../../../shared/api/purpose';
+import { accessPurpose, headerSafePurpose } from '../../../../shared/api/purpose';
 import { useStore } from '../../../../shared/data/useStore';
 import { Field } from '../../../../shared/ui/forms';
 import { useT } from '../../i18n';
@@ -16,9 +16,9 @@ export function PurposeGate(props: { children: ComponentChildren; heading?: JSX.
   if (purpose) return <>{props.children}</>;
   const onSubmit = (event: Event) => {
     event.preventDefault();
-    const value = text.trim();
+    const value = headerSafePurpose(text);
     if (!value) {
-      setError(t('customer.purpose.required'));
+      setError(t(value === null ? 'customer.purpose.latinOnly' : 'customer.purpose.required'));
       return;
     }
     accessPurpose.set(value.slice(0, 200));

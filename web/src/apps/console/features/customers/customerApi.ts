@@ -1,4 +1,4 @@
-import { unwrap, type components } from '../../../../shared/api/client';
+import { ProblemError, unwrap, type components } from '../../../../shared/api/client';
 import { purposeHeader } from '../../../../shared/api/purpose';
 import { api } from '../../services';
 import type { SearchBy } from './routes';
@@ -29,4 +29,52 @@ export async function fetch360(id: string): Promise<Customer360> {
  */
 export function sectionData<T>(section: Section): T | undefined {
   return section.status === 'available' && section.data != null ? (section.data as T) : undefined;
+}
+
+export type Purchase = components['schemas']['PurchaseView'];
+export type StatementLine = components['schemas']['StatementLine'];
+export type ExpiringPoints = components['schemas']['ExpiringPoints'];
+export type Erasure = components['schemas']['ErasureView'];
+
+/** A page of purchases, newest first: `after` is the previous page's `nextCursor`. */
+export async function fetchPurchases(id: string, after: string | undefined, limit: number) {
+  return unwrap(await api().GET('/api/v1/customers/{customerId}/purchases', {
+    params: { path: { customerId: id }, query: { limit, ...(after ? { after } : {}) }, header: purposeHeader() },
+  }));
+}
+
+/** A page of the points statement, newest first, by cursor (stable while new lines are booked). */
+export async function fetchStatement(id: string, after: string | undefined, limit: number) {
+  return unwrap(await api().GET('/api/v1/loyalty/customers/{customerId}/statement', {
+    params: { path: { customerId: id }, query: { limit, ...(after ? { after } : {}) }, header: purposeHeader() },
+  }));
+}
+
+export async function fetchExpiring(id: string, withinDays: number) {
+  return unwrap(await api().GET('/api/v1/loyalty/customers/{customerId}/expiring-points', {
+    params: { path: { customerId: id }, query: { withinDays }, header: purposeHeader() },
+  }));
+}
+
+/** Everything every service holds on the customer (503 `export-incomplete` when a service cannot give its part). */
+export async function fetchExport(id: string) {
+  return unwrap(await api().GET('/api/v1/customers/{customerId}/export', {
+    params: { path: { customerId: id }, header: purposeHeader() },
+  }));
+}
+
+/** The customer's erasure and its progress per service, or null when the customer has not been erased. */
+export async function fetchErasure(id: string): Promise<Erasure | null> {
+  try {
+    return unwrap(await api().GET('/api/v1/customers/{customerId}/erasure', { params: { path: { customerId: id } } }));
+  } catch (error) {
+    if (error instanceof ProblemError && error.code === 'erasure-not-found') return null;
+    throw error;
+  }
+}
+
+export async function eraseCustomer(id: string, idempotencyKey: string): Promise<Erasure> {
+  return unwrap(await api().POST('/api/v1/customers/{customerId}/erasure', {
+    params: { path: { customerId: id }, header: { 'Idempotency-Key': idempotencyKey } },
+  }));
 }

@@ -275,7 +275,7 @@ function Trend({ points, metric, days }: { points: Awaited<ReturnType<typeof fet
 }
 
 function Sla({ report }: { report: MotReport }) {
-  const { t, number } = useT();
+  const { t, number, plural } = useT();
   const format = useMetricFormat();
   const teams = [...report.rows].filter((row) => row.cases > 0).sort((a, b) => (a.slaCompliance ?? 2) - (b.slaCompliance ?? 2));
   const lowest = teams[0];
@@ -285,7 +285,7 @@ function Sla({ report }: { report: MotReport }) {
     <ChartPanel testId="sla" title={t('dashboard.sla.title')} summary={summary}
       chart={teams.length === 0 ? <p class="meta">{t('dashboard.sla.none')}</p>
         : <Sized>{(width) => <PercentBars width={width} format={(v) => format('percent', v)}
-          items={teams.map((row) => ({ label: row.key, value: row.slaCompliance ?? null, note: t('dashboard.sla.cases', { count: number(row.cases) }) }))} />}</Sized>}
+          items={teams.map((row) => ({ label: row.key, value: row.slaCompliance ?? null, note: plural('dashboard.sla.cases', row.cases) }))} />}</Sized>}
       table={
         <table class="data">
           <caption>{t('dashboard.sla.caption')}</caption>

@@ -25,16 +25,20 @@ final class Invariants {
     }
 
     /**
-     * No outbox message created since {@code since} is dead (given up on) or still waiting: each was
-     * delivered. Asked of the service directly (its operations API is not routed by the gateway).
+     * No outbox message created since {@code since} is dead (given up on) or, after a short wait for the
+     * relay (it polls every second), still waiting: each was delivered. Asked of the service directly (its
+     * operations API is not routed by the gateway).
      */
     static void outboxDrained(String service, Instant since) {
-        for (String status : List.of("DEAD", "PENDING")) {
-            List<Map<String, Object>> left = messages(service, status).stream()
-                    .filter(message -> !Instant.parse(String.valueOf(message.get("createdAt"))).isBefore(since))
-                    .toList();
-            assertThat(left).as(service + " outbox messages still " + status).isEmpty();
-        }
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+                .pollInterval(java.time.Duration.ofMillis(500)).untilAsserted(() -> {
+                    for (String status : List.of("DEAD", "PENDING")) {
+                        List<Map<String, Object>> left = messages(service, status).stream()
+                                .filter(message -> !Instant.parse(String.valueOf(message.get("createdAt"))).isBefore(since))
+                                .toList();
+                        assertThat(left).as(service + " outbox messages still " + status).isEmpty();
+                    }
+                });
     }
 
     /** loyalty-service's own audit of the whole ledger (through the gateway) finds nothing wrong. */

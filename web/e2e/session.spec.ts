@@ -30,8 +30,10 @@ test('after the session ends, signing in again in a popup keeps the typed note a
   const popupOpened = page.waitForEvent('popup');
   await dialog.getByRole('button', { name: 'Sign in again' }).click();
   const popup = await popupOpened;
+  // Waited for before signing in: the popup may close as soon as the sign-in is sent.
+  const popupClosed = popup.isClosed() ? Promise.resolve() : popup.waitForEvent('close');
   await signInOnKeycloak(popup, USER);
-  await popup.waitForEvent('close');
+  await popupClosed;
 
   await expect(dialog).toBeHidden();
   // The write that waited for the new sign-in went through, with the text as typed.
